@@ -1,0 +1,26 @@
+import { resolve } from 'node:path'
+import { defineConfig, externalizeDepsPlugin } from 'electron-vite'
+import react from '@vitejs/plugin-react'
+
+export default defineConfig({
+  main: {
+    // lowdb (and its steno) are ESM-only: bundle them into main instead of requiring them at run time.
+    plugins: [externalizeDepsPlugin({ exclude: ['lowdb', 'steno'] })],
+    build: { rollupOptions: { input: { index: resolve('src/main/index.ts') } } }
+  },
+  preload: {
+    plugins: [externalizeDepsPlugin()],
+    build: {
+      rollupOptions: {
+        input: { index: resolve('src/preload/index.ts') },
+        // A sandboxed preload cannot be an ES module: emit CommonJS with a .cjs name (package.json is "type": "module").
+        output: { format: 'cjs', entryFileNames: '[name].cjs' }
+      }
+    }
+  },
+  renderer: {
+    root: resolve('src/renderer'),
+    build: { rollupOptions: { input: { index: resolve('src/renderer/index.html') } } },
+    plugins: [react()]
+  }
+})

@@ -1,0 +1,67 @@
+/**
+ * The one API contract. Main's IPC registration, the preload bridge, the loopback HTTP server and the
+ * renderer's clients are all generated from these tables; tests/integration/contract-coverage checks that
+ * no transport misses a method.
+ */
+import { z } from 'zod'
+import type { AddUrlResult, ArticleContent, ArticleMeta } from './types'
+import { LIBRARY_VIEWS } from './types'
+import type { Result } from './result'
+
+/** Declares a method: its result type O, then its input schema. `output` is a type-only phantom. */
+const method =
+  <O>() =>
+  <I extends z.ZodType>(input: I): { input: I; output?: O } => ({ input })
+
+const articleId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'an article id is lowercase letters, digits and dashes')
+
+export const contract = {
+  listArticles: method<ArticleMeta[]>()(
+    z.object({ view: z.enum(LIBRARY_VIEWS).optional() })
+  ),
+  getArticle: method<ArticleContent>()(z.object({ id: articleId })),
+  addUrl: method<AddUrlResult>()(z.object({ url: z.string().max(8192) })),
+  deleteArticle: method<{ id: string }>()(z.object({ id: articleId })),
+  setArchived: method<ArticleMeta>()(
+    z.object({ id: articleId, archived: z.boolean() })
+  ),
+  setFavorite: method<ArticleMeta>()(
+    z.object({ id: articleId, favorite: z.boolean() })
+  ),
+  /** Opens a link from an article in the system browser, after the one http/https/mailto check. */
+  openExternal: method<{ opened: boolean }>()(z.object({ url: z.string().max(8192) }))
+} as const
+
+export type Contract = typeof contract
+export type MethodName = keyof Contract
+export const METHOD_NAMES = Object.keys(contract) as MethodName[]
+
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>
+export type MethodOutput<M extends MethodName> = NonNullable<Contract[M]['output']>
+
+/** Events pushed from the core to every window: name → payload. */
+export interface EventPayloads {
+  /** Something in the library changed (added, deleted, archived, ...); views should refresh. */
+  libraryChanged: { ids: string[] }
+}
+export type EventName = keyof EventPayloads
+export const EVENT_NAMES: EventName[] = ['libraryChanged']
+
+/** The API as every transport exposes it to the renderer. */
+export type LecternApi = {
+  [M in MethodName]: (input: MethodInput<M>) => Promise<Result<MethodOutput<M>>>
+} & {
+  /** Subscribes to an event; returns the function that unsubscribes. */
+  on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): () => void
+}
+
+/** Server-side implementation of every method (the core, wrapped by main or the HTTP server). */
+export type Handlers = {
+  [M in MethodName]: (input: z.output<Contract[M]['input']>) => Promise<MethodOutput<M>>
+}
+
+/** IPC channel names, derived so main and preload cannot disagree. */
+export const ipcChannel = (name: MethodName): string => `lectern:${name}`
+export const ipcEventChannel = (name: EventName): string => `lectern:event:${name}`

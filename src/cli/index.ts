@@ -1,0 +1,200 @@
+import { existsSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import { dirname, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+import type { MethodInput, MethodName, MethodOutput } from '../shared/contract'
+import { LecternError } from '../shared/errors'
+import type { ArticleMeta, LibraryView } from '../shared/types'
+import { LIBRARY_VIEWS } from '../shared/types'
+import { createCore, type LecternCore } from '../core/create-core'
+import { defaultDataDir } from '../core/data-dir'
+import { dispatch } from '../core/dispatch'
+import { decodeHtml } from '../core/decode-html'
+import { extractArticle } from '../core/extract-article'
+import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from '../core/import-limits'
+import { startServer } from '../server/start-server'
+
+const USAGE = `Usage: lectern <command> [options]
+
+Commands:
+  add <url>                     save an article (fetch, extract, store text and images)
+  list [--view inbox|favorites|archive|all] [--json]
+                                list saved articles
+  read <id> [--text | --html]   print an article's text (default) or its stored, sanitized HTML
+  delete <id>                   delete an article and its files
+  serve [--port <n>]            run Lectern for your browser on 127.0.0.1 and print the address to open
+  extract <file.html> --url <original-url> [--json]
+                                extract an article from a saved page without touching the library
+
+Options:
+  --data-dir <dir>   the library folder (default: $LECTERN_DATA_DIR, else the app's data folder)
+  --timeout <s>      give up fetching a page after this many seconds (default 30)
+  --json             machine-readable output
+  -h, --help         show this help`
+
+/** Thrown for wrong command-line usage: exit code 2 instead of 1. */
+class UsageError extends Error {}
+
+/** Runs the command line; returns the process exit code. */
+export async function main(argv: string[]): Promise<number> {
+  let parsed: ReturnType<typeof parse>
+  try {
+    parsed = parse(argv)
+  } catch (error) {
+    process.stderr.write(`lectern: ${(error as Error).message}\n${USAGE}\n`)
+    return 2
+  }
+  const { values, positionals } = parsed
+  const [command, ...args] = positionals
+  if (values.help || !command) {
+    process.stdout.write(`${USAGE}\n`)
+    return command || values.help ? 0 : 2
+  }
+  try {
+    if (command === 'extract') return await extract(args, values)
+    const core = await openCore(values)
+    try {
+      return await run(core, command, args, values)
+    } finally {
+      if (command !== 'serve') await core.close()
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`lectern: ${error.message}\n`)
+      return 2
+    }
+    const message = error instanceof LecternError ? error.message : `unexpected error: ${(error as Error).stack ?? error}`
+    process.stderr.write(`lectern: ${message}\n`)
+    return 1
+  }
+}
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      'data-dir': { type: 'string' },
+      timeout: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      text: { type: 'boolean', default: false },
+      html: { type: 'boolean', default: false },
+      view: { type: 'string' },
+      port: { type: 'string' },
+      url: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false }
+    }
+  })
+}
+
+type Options = ReturnType<typeof parse>['values']
+
+async function openCore(values: Options): Promise<LecternCore> {
+  const dataDir = resolve(values['data-dir'] ?? defaultDataDir())
+  return createCore({ dataDir, importLimits: importLimits(values) })
+}
+
+function importLimits(values: Options): ImportLimits {
+  if (values.timeout === undefined) return DEFAULT_IMPORT_LIMITS
+  const seconds = Number(values.timeout)
+  if (!(seconds > 0)) throw new UsageError('--timeout takes a number of seconds greater than 0')
+  return { ...DEFAULT_IMPORT_LIMITS, page: { ...DEFAULT_IMPORT_LIMITS.page, timeoutMs: seconds * 1000 } }
+}
+
+/** Calls a contract method exactly as the app does, turning a failed Result into a thrown error. */
+async function call<M extends MethodName>(core: LecternCore, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+  const result = await dispatch(core.handlers, method, input)
+  if (!result.ok) throw new LecternError(result.error.code, result.error.message)
+  return result.value as MethodOutput<M>
+}
+
+async function run(core: LecternCore, command: string, args: string[], values: Options): Promise<number> {
+  const out = (text: string) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`)
+  const needArg = (what: string): string => {
+    if (!args[0]) throw new UsageError(`${command} needs ${what}`)
+    return args[0]
+  }
+  switch (command) {
+    case 'add': {
+      const { article, existed } = await call(core, 'addUrl', { url: needArg('a URL') })
+      if (values.json) out(JSON.stringify({ ...article, existed }))
+      else out(`${existed ? 'Already saved' : 'Saved'}: ${article.title} (${article.id})`)
+      return 0
+    }
+    case 'list': {
+      const view = values.view ?? 'all'
+      if (!(LIBRARY_VIEWS as readonly string[]).includes(view)) throw new UsageError(`--view is one of ${LIBRARY_VIEWS.join(', ')}`)
+      const articles = await call(core, 'listArticles', { view: view as LibraryView })
+      if (values.json) out(JSON.stringify(articles, null, 2))
+      else out(articles.length ? articles.map(formatRow).join('\n') : 'No articles.')
+      return 0
+    }
+    case 'read': {
+      const id = needArg('an article id')
+      if (values.html) out((await call(core, 'getArticle', { id })).html)
+      else out(await core.store.readText(id))
+      return 0
+    }
+    case 'delete': {
+      await call(core, 'deleteArticle', { id: needArg('an article id') })
+      out('Deleted.')
+      return 0
+    }
+    case 'serve':
+      return serve(core, values)
+    default:
+      throw new UsageError(`unknown command "${command}" (see lectern --help)`)
+  }
+}
+
+function formatRow(a: ArticleMeta): string {
+  const flags = `${a.state === 'archived' ? 'A' : ' '}${a.favorite ? '*' : ' '}`
+  return `${a.id}  ${flags}  ${a.title}  (${a.siteName ?? new URL(a.url).hostname}, ${a.readingMinutes} min)`
+}
+
+async function serve(core: LecternCore, values: Options): Promise<number> {
+  const port = values.port === undefined ? 0 : Number(values.port)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port takes a port number (0-65535)')
+  const rendererDir = resolve(dirname(fileURLToPath(import.meta.url)), '../renderer')
+  if (!existsSync(resolve(rendererDir, 'index.html'))) {
+    await core.close()
+    throw new LecternError('NOT_FOUND', 'the app is not built; run `npm run build` first.')
+  }
+  const server = await startServer({ core, rendererDir, port }).catch(async (error: NodeJS.ErrnoException) => {
+    await core.close()
+    if (error.code === 'EADDRINUSE') throw new LecternError('CONNECTION_FAILED', `port ${port} is already in use; choose another with --port.`)
+    throw error
+  })
+  process.stdout.write(`Lectern is running. Open ${server.url}\nLibrary: ${core.dataDir}\nPress Ctrl+C to stop.\n`)
+  await new Promise<void>((done) => {
+    const stop = () => done()
+    process.once('SIGINT', stop)
+    process.once('SIGTERM', stop)
+  })
+  await server.close()
+  await core.close()
+  return 0
+}
+
+async function extract(args: string[], values: Options): Promise<number> {
+  const file = args[0]
+  if (!file) throw new UsageError('extract needs a saved HTML file')
+  if (!values.url) throw new UsageError('extract needs --url <original-url> (used to resolve links and images)')
+  const bytes = await readFile(file)
+  const { html } = decodeHtml(bytes)
+  const a = extractArticle(html, values.url)
+  const result = {
+    title: a.title,
+    byline: a.byline,
+    siteName: a.siteName,
+    publishedTime: a.publishedTime,
+    lang: a.lang,
+    excerpt: a.excerpt,
+    text: a.text,
+    html: a.html,
+    wordCount: a.wordCount
+  }
+  process.stdout.write(values.json ? `${JSON.stringify(result)}\n` : `${a.title}\n\n${a.text}\n`)
+  return 0
+}

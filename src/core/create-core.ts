@@ -1,0 +1,105 @@
+import { mkdir } from 'node:fs/promises'
+import type { Handlers } from '../shared/contract'
+import { LecternError } from '../shared/errors'
+import { isSafeExternalUrl } from '../shared/external-url'
+import type { ArticleMeta, LibraryView } from '../shared/types'
+import { acquireDataLock } from './data-lock'
+import { EventBus } from './event-bus'
+import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './import-limits'
+import { importUrl } from './import-url'
+import { LibraryStore } from './library-store'
+
+export interface CoreOptions {
+  dataDir: string
+  /** How this host opens a checked external link (Electron: shell.openExternal). Absent: not supported. */
+  openExternal?: (url: string) => Promise<void>
+  /** Fetch limits; tests shrink them. */
+  importLimits?: ImportLimits
+}
+
+/** The core as the transports see it: the contract's handlers, its events, and a clean shutdown. */
+export interface LecternCore {
+  readonly dataDir: string
+  readonly store: LibraryStore
+  readonly handlers: Handlers
+  readonly events: EventBus
+  /** Flushes pending writes and releases the data dir. */
+  close(): Promise<void>
+}
+
+const VIEW_FILTERS: Record<LibraryView, (a: ArticleMeta) => boolean> = {
+  inbox: (a) => a.state === 'unread',
+  favorites: (a) => a.favorite,
+  archive: (a) => a.state === 'archived',
+  all: () => true
+}
+
+/** Opens the library in a data dir (taking its one-writer lock) and builds the contract's handlers on it. */
+export async function createCore(options: CoreOptions): Promise<LecternCore> {
+  const { dataDir } = options
+  await mkdir(dataDir, { recursive: true })
+  const release = acquireDataLock(dataDir)
+  let store: LibraryStore
+  try {
+    store = await LibraryStore.open(dataDir)
+  } catch (error) {
+    release()
+    throw error
+  }
+  const events = new EventBus()
+  const limits = options.importLimits ?? DEFAULT_IMPORT_LIMITS
+  const changed = (...ids: string[]) => events.emit('libraryChanged', { ids })
+
+  const handlers: Handlers = {
+    async listArticles({ view }) {
+      return store
+        .all()
+        .filter(VIEW_FILTERS[view ?? 'all'])
+        .sort((a, b) => b.savedAt.localeCompare(a.savedAt))
+    },
+    async getArticle({ id }) {
+      return { meta: store.get(id), html: await store.readContent(id) }
+    },
+    async addUrl({ url }) {
+      const result = await importUrl(store, url, limits)
+      if (!result.existed) changed(result.article.id)
+      return result
+    },
+    async deleteArticle({ id }) {
+      await store.remove(id)
+      changed(id)
+      return { id }
+    },
+    async setArchived({ id, archived }) {
+      const article = await store.update(id, archived ? { state: 'archived', readAt: new Date().toISOString() } : { state: 'unread' })
+      changed(id)
+      return article
+    },
+    async setFavorite({ id, favorite }) {
+      const article = await store.update(id, { favorite })
+      changed(id)
+      return article
+    },
+    async openExternal({ url }) {
+      if (!isSafeExternalUrl(url)) {
+        throw new LecternError('UNSUPPORTED_SCHEME', 'Only http, https and mailto links can be opened.')
+      }
+      if (!options.openExternal) throw new LecternError('NOT_SUPPORTED', 'Opening links is done by the browser in browser mode.')
+      await options.openExternal(url)
+      return { opened: true }
+    }
+  }
+
+  let closed = false
+  return {
+    dataDir,
+    store,
+    handlers,
+    events,
+    async close() {
+      if (closed) return
+      closed = true
+      release()
+    }
+  }
+}

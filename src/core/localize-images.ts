@@ -1,0 +1,80 @@
+import { createHash } from 'node:crypto'
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { fragmentWindow } from './dom-window'
+import { fetchLimited, type FetchLimits } from './fetch-limited'
+import { rasterImageExtension } from './image-type'
+
+export interface ImageLimits extends FetchLimits {
+  maxImages: number
+  concurrency: number
+}
+
+export interface LocalizedImages {
+  /** Article HTML with every kept image pointing at assets/<sha256>.<ext>. */
+  html: string
+  /** Local path of the lead image, if it could be stored. */
+  leadImage: string | null
+  stored: number
+  failed: number
+}
+
+/**
+ * Downloads the article's images (and the lead image) into <articleDir>/assets, named by content hash so
+ * the same picture is stored once, and rewrites the HTML to the local copies. An image that fails
+ * (network, size, not a raster image) is dropped from the article; it never fails the import.
+ */
+export async function localizeImages(
+  html: string,
+  leadImageUrl: string | null,
+  articleDir: string,
+  limits: ImageLimits
+): Promise<LocalizedImages> {
+  const template = fragmentWindow().document.createElement('template')
+  template.innerHTML = html
+  const images = [...template.content.querySelectorAll('img')]
+  const urls = [...new Set(images.map((img) => img.getAttribute('src') ?? ''))].filter(Boolean).slice(0, limits.maxImages)
+  if (leadImageUrl && !urls.includes(leadImageUrl)) urls.push(leadImageUrl)
+
+  const local = new Map<string, string>()
+  await mkdir(join(articleDir, 'assets'), { recursive: true })
+  let next = 0
+  const worker = async (): Promise<void> => {
+    while (next < urls.length) {
+      const url = urls[next++] as string
+      const path = await storeImage(url, articleDir, limits)
+      if (path) local.set(url, path)
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(limits.concurrency, urls.length) }, worker))
+
+  let failed = 0
+  for (const img of images) {
+    const path = local.get(img.getAttribute('src') ?? '')
+    if (path) {
+      img.setAttribute('src', path)
+    } else {
+      failed++
+      img.remove()
+    }
+  }
+  return {
+    html: template.innerHTML,
+    leadImage: leadImageUrl ? (local.get(leadImageUrl) ?? null) : null,
+    stored: new Set(local.values()).size,
+    failed
+  }
+}
+
+async function storeImage(url: string, articleDir: string, limits: FetchLimits): Promise<string | null> {
+  try {
+    const { bytes } = await fetchLimited(new URL(url), limits, 'image/avif,image/webp,image/png,image/jpeg,image/gif;q=0.9')
+    const ext = rasterImageExtension(bytes)
+    if (!ext) return null
+    const name = `assets/${createHash('sha256').update(bytes).digest('hex')}.${ext}`
+    await writeFile(join(articleDir, name), bytes)
+    return name
+  } catch {
+    return null
+  }
+}

@@ -1,0 +1,167 @@
+import { randomBytes } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { EVENT_NAMES, METHOD_NAMES } from '../shared/contract'
+import { assetContentType, resolveAssetPath } from '../core/asset-path'
+import type { LecternCore } from '../core/create-core'
+import { dispatch } from '../core/dispatch'
+import { checkRequest, tokenCookieName } from './request-guard'
+import { readStaticFile } from './static-files'
+
+export interface ServerOptions {
+  core: LecternCore
+  /** The built renderer (out/renderer). */
+  rendererDir: string
+  /** 0 picks a free port. */
+  port?: number
+  /** Fixed token for tests; normally a fresh random one per start. */
+  token?: string
+}
+
+export interface RunningServer {
+  /** The address to open, token included. */
+  url: string
+  origin: string
+  port: number
+  token: string
+  close(): Promise<void>
+}
+
+const MAX_BODY = 1_000_000
+const COMMON_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-resource-policy': 'same-origin',
+  'cache-control': 'no-store'
+}
+const PAGE_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+  "frame-src 'self' about:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+
+/**
+ * Browser mode: the same contract as the Electron IPC, as POST /api/<method> on 127.0.0.1 only, core
+ * events as server-sent events at /api/events, article images at /media/<id>/assets/<file>, and the built
+ * renderer for everything else.
+ */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const { core, rendererDir } = options
+  const token = options.token ?? randomBytes(24).toString('base64url')
+  const streams = new Set<ServerResponse>()
+  let port = 0
+
+  const unsubscribers = EVENT_NAMES.map((name) =>
+    core.events.on(name, (payload) => {
+      const frame = `event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`
+      for (const stream of streams) stream.write(frame)
+    })
+  )
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error) => {
+      console.error('lectern server: request failed', error)
+      if (!res.headersSent) send(res, 500, 'text/plain', 'Internal error')
+      else res.end()
+    })
+  })
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+    const queryToken = url.searchParams.get('token')
+    const verdict = checkRequest(req, { port, token }, queryToken)
+    if (verdict === 'bad-host' || verdict === 'bad-origin') return send(res, 403, 'text/plain', 'Forbidden: this server only answers its own pages on 127.0.0.1.')
+    if (verdict === 'no-token') {
+      return send(res, 401, 'text/plain', 'Unauthorized: open the address that `lectern serve` printed (it carries the access token).')
+    }
+    if (queryToken && req.method === 'GET') {
+      // Trade the token in the address for a cookie, and drop it from the address bar and history.
+      url.searchParams.delete('token')
+      res.writeHead(303, {
+        ...COMMON_HEADERS,
+        'set-cookie': `${tokenCookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+        location: url.pathname + url.search
+      })
+      return void res.end()
+    }
+
+    if (url.pathname === '/api/events' && req.method === 'GET') return openEventStream(res)
+    if (url.pathname.startsWith('/api/')) {
+      if (req.method !== 'POST') return send(res, 405, 'text/plain', 'Use POST for API methods.')
+      const name = url.pathname.slice('/api/'.length)
+      if (!(METHOD_NAMES as string[]).includes(name)) return send(res, 404, 'application/json', JSON.stringify({ ok: false, error: { code: 'NOT_FOUND', message: `Unknown method "${name}".` } }))
+      if (!/^application\/json\b/.test(req.headers['content-type'] ?? '')) return send(res, 415, 'text/plain', 'API requests must be JSON.')
+      let input: unknown
+      try {
+        const body = await readBody(req)
+        input = body.length ? JSON.parse(body) : {}
+      } catch (error) {
+        return send(res, 400, 'application/json', JSON.stringify({ ok: false, error: { code: 'INVALID_INPUT', message: (error as Error).message } }))
+      }
+      return send(res, 200, 'application/json', JSON.stringify(await dispatch(core.handlers, name, input)))
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'Method not allowed.')
+
+    const media = /^\/media\/([^/]+)\/(.+)$/.exec(url.pathname)
+    if (media) {
+      const path = resolveAssetPath(core.dataDir, media[1] as string, media[2] as string)
+      const body = path ? await readFile(path).catch(() => null) : null
+      if (!path || !body) return send(res, 404, 'text/plain', 'Not found')
+      return send(res, 200, assetContentType(path), body, { 'content-security-policy': "default-src 'none'" })
+    }
+
+    const file = await readStaticFile(rendererDir, url.pathname)
+    if (!file) return send(res, 404, 'text/plain', 'Not found')
+    const extra: Record<string, string> = file.type.startsWith('text/html') ? { 'content-security-policy': PAGE_CSP } : {}
+    return send(res, 200, file.type, file.body, extra)
+  }
+
+  function openEventStream(res: ServerResponse): void {
+    res.writeHead(200, { ...COMMON_HEADERS, 'content-type': 'text/event-stream', connection: 'keep-alive' })
+    res.write(': connected\n\n')
+    streams.add(res)
+    res.on('close', () => streams.delete(res))
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, '127.0.0.1', resolve)
+  })
+  port = (server.address() as AddressInfo).port
+  const origin = `http://127.0.0.1:${port}`
+  // Comments keep idle event streams open through proxies and let dead ones be noticed.
+  const heartbeat = setInterval(() => {
+    for (const stream of streams) stream.write(': ping\n\n')
+  }, 25_000)
+  heartbeat.unref()
+
+  return {
+    url: `${origin}/?token=${token}`,
+    origin,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        clearInterval(heartbeat)
+        for (const off of unsubscribers) off()
+        for (const stream of streams) stream.end()
+        server.closeAllConnections()
+        server.close(() => resolve())
+      })
+  }
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer, extra: Record<string, string> = {}): void {
+  res.writeHead(status, { ...COMMON_HEADERS, 'content-type': type, ...extra })
+  res.end(body)
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length
+    if (size > MAX_BODY) throw new Error('Request body too large.')
+    chunks.push(chunk as Buffer)
+  }
+  return Buffer.concat(chunks).toString('utf8')
+}

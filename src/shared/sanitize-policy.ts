@@ -1,0 +1,30 @@
+/**
+ * The one allowlist for article HTML, used by DOMPurify at import (core, on jsdom) and again before display
+ * (renderer, on the browser's DOM). Anything not listed is removed: scripts, handlers, styles, forms,
+ * frames, objects, data attributes. URLs may only be http(s), mailto, in-page anchors, or our own
+ * relative asset paths (assets/<sha256>.<ext>).
+ */
+export const ARTICLE_TAGS = [
+  'a', 'abbr', 'article', 'b', 'bdi', 'bdo', 'blockquote', 'br', 'caption', 'cite', 'code', 'col', 'colgroup',
+  'dd', 'del', 'details', 'dfn', 'div', 'dl', 'dt', 'em', 'figcaption', 'figure', 'h1', 'h2', 'h3', 'h4', 'h5',
+  'h6', 'hr', 'i', 'img', 'ins', 'kbd', 'li', 'mark', 'ol', 'p', 'pre', 'q', 's', 'samp', 'section', 'small',
+  'span', 'strong', 'sub', 'summary', 'sup', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'time', 'tr', 'u',
+  'ul', 'var', 'wbr'
+]
+
+export const ARTICLE_ATTRIBUTES = [
+  'href', 'src', 'alt', 'title', 'width', 'height', 'colspan', 'rowspan', 'scope', 'headers', 'dir', 'lang',
+  'datetime', 'cite', 'start', 'reversed', 'type', 'open'
+]
+
+export const ARTICLE_URI_PATTERN = /^(?:https?:|mailto:|#|assets\/[a-f0-9]{64}\.(?:jpg|png|gif|webp|avif)$)/i
+
+/** DOMPurify configuration built from the lists above (a plain object: no DOM types needed here). */
+export const ARTICLE_PURIFY_CONFIG = {
+  ALLOWED_TAGS: ARTICLE_TAGS,
+  ALLOWED_ATTR: ARTICLE_ATTRIBUTES,
+  ALLOWED_URI_REGEXP: ARTICLE_URI_PATTERN,
+  ALLOW_DATA_ATTR: false,
+  ALLOW_ARIA_ATTR: false,
+  ALLOW_UNKNOWN_PROTOCOLS: false
+}

@@ -43,10 +43,11 @@ export function extractArticle(html: string, pageUrl: string): ExtractedArticle 
     textHolder.innerHTML = clean
     const text = elementToText(textHolder)
     const lang = parsed.lang?.trim() || null
+    const siteName = parsed.siteName?.trim() || null
     return {
-      title: parsed.title?.trim() || doc.title.trim() || new URL(pageUrl).hostname,
+      title: cleanTitle(parsed.title?.trim() || doc.title.trim(), siteName) || new URL(pageUrl).hostname,
       byline: parsed.byline?.trim() || null,
-      siteName: parsed.siteName?.trim() || null,
+      siteName,
       publishedTime: parsed.publishedTime?.trim() || null,
       lang,
       excerpt: parsed.excerpt?.trim() || null,
@@ -58,6 +59,20 @@ export function extractArticle(html: string, pageUrl: string): ExtractedArticle 
   } finally {
     dom.window.close()
   }
+}
+
+/**
+ * Drops the site's name where a page title carries it ("Story | Site", "Site - Story"): Readability keeps
+ * it for short titles.
+ */
+export function cleanTitle(title: string, siteName: string | null): string {
+  if (!siteName) return title
+  const site = siteName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  const stripped = title
+    .replace(new RegExp(`\\s+[|\\-–—·:»/]\\s+${site}\\s*$`, 'i'), '')
+    .replace(new RegExp(`^${site}\\s*[|\\-–—·:»/]\\s+`, 'i'), '')
+    .trim()
+  return stripped || title
 }
 
 function metaContent(doc: Document, names: string[]): string | null {

@@ -1,0 +1,97 @@
+import { existsSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { main } from '../../src/cli/index'
+import { articlePage, startFixtureSite, type FixtureSite } from '../support/fixture-site'
+import { tempDir } from '../support/temp-dir'
+
+let site: FixtureSite
+let dir: ReturnType<typeof tempDir>
+
+beforeAll(async () => {
+  site = await startFixtureSite()
+})
+afterAll(() => site.close())
+beforeEach(() => {
+  dir = tempDir()
+})
+afterEach(() => dir.remove())
+
+/** Runs the CLI in-process and captures what it prints. */
+async function lectern(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = ''
+  let stderr = ''
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true))
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true))
+  try {
+    const code = await main([...args, '--data-dir', dir.path])
+    return { code, stdout, stderr }
+  } finally {
+    out.mockRestore()
+    err.mockRestore()
+  }
+}
+
+describe('lectern CLI', () => {
+  it('adds, lists as JSON, reads as text and HTML, and deletes', async () => {
+    const added = await lectern('add', site.url('/articles/lighthouse'))
+    expect(added).toMatchObject({ code: 0, stderr: '' })
+    expect(added.stdout).toMatch(/^Saved: The Last Lighthouse Keeper \(/)
+
+    const list = await lectern('list', '--json')
+    const articles = JSON.parse(list.stdout) as Array<{ id: string; url: string; title: string }>
+    expect(articles).toHaveLength(1)
+    expect(articles[0]).toMatchObject({ url: site.url('/articles/lighthouse'), title: 'The Last Lighthouse Keeper' })
+    const id = articles[0]?.id as string
+
+    const text = await lectern('read', id, '--text')
+    expect(text.stdout).toContain('one hundred and twelve steps')
+    expect(text.stdout).not.toContain('<p>')
+
+    const html = await lectern('read', id, '--html')
+    expect(html.stdout).toMatch(/<img[^>]+src="assets\/[a-f0-9]{64}\.png"/)
+    expect(html.stdout).not.toContain('<script')
+
+    expect((await lectern('add', site.url('/articles/lighthouse?utm_source=cli'))).stdout).toMatch(/^Already saved/)
+    expect((await lectern('delete', id)).code).toBe(0)
+    expect(JSON.parse((await lectern('list', '--json')).stdout)).toEqual([])
+  })
+
+  it('fails with a non-zero exit and one clear line on stderr, leaving the library unchanged', async () => {
+    for (const [url, message] of [
+      ['gopher://old.example/', /only save http and https/],
+      [site.url('/missing'), /does not exist \(HTTP 404\)/],
+      [site.url('/not-an-article'), /No article was found/]
+    ] as const) {
+      const result = await lectern('add', url)
+      expect(result.code).toBe(1)
+      expect(result.stderr.trim().split('\n')).toHaveLength(1)
+      expect(result.stderr).toMatch(message)
+      expect(result.stdout).toBe('')
+    }
+    expect(JSON.parse((await lectern('list', '--json')).stdout)).toEqual([])
+  })
+
+  it('gives up on a slow page after --timeout seconds', async () => {
+    const result = await lectern('add', site.url('/slow'), '--timeout', '0.5')
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(/did not send the page within/)
+  })
+
+  it('says so when an article id is unknown, and exits 2 for usage errors', async () => {
+    expect(await lectern('read', 'nope-123')).toMatchObject({ code: 1, stderr: expect.stringMatching(/not in the library/) })
+    expect((await lectern('frobnicate')).code).toBe(2)
+    expect((await lectern('add')).code).toBe(2)
+  })
+
+  it('extracts a saved page without touching the library', async () => {
+    const file = join(dir.path, 'page.html')
+    writeFileSync(file, articlePage('Offline Extraction Works'))
+    const result = await lectern('extract', file, '--url', 'https://news.example/x', '--json')
+    const json = JSON.parse(result.stdout)
+    expect(Object.keys(json).sort()).toEqual(['byline', 'excerpt', 'html', 'lang', 'publishedTime', 'siteName', 'text', 'title', 'wordCount'])
+    expect(json.title).toBe('Offline Extraction Works')
+    expect(json.text).toContain('lighthouse keeper')
+    expect(existsSync(join(dir.path, 'library.json'))).toBe(false)
+  })
+})

@@ -1,0 +1,49 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { describe, expect, it } from 'vitest'
+
+// The layer table of ARCHITECTURE.md, checked on the sources themselves (ESLint checks it too; this test
+// keeps it true even when lint is not run).
+const root = join(import.meta.dirname, '../../src')
+
+function sources(folder: string): string[] {
+  const dir = join(root, folder)
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && /\.tsx?$/.test(e.name))
+    .map((e) => join(e.parentPath, e.name))
+}
+
+function imports(file: string): string[] {
+  const text = readFileSync(file, 'utf8')
+  return [...text.matchAll(/(?:^|\n)\s*(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map(
+    (m) => (m[1] ?? m[2]) as string
+  )
+}
+
+function offenders(folder: string, forbidden: (spec: string) => boolean): string[] {
+  return sources(folder).flatMap((file) =>
+    imports(file)
+      .filter(forbidden)
+      .map((spec) => `${relative(root, file)} imports ${spec}`)
+  )
+}
+
+const layer = (spec: string, name: string) => new RegExp(`(^|/)\\.\\.?/(.*/)?${name}(/|$)`).test(spec) && !spec.startsWith('./')
+
+describe('layer boundaries', () => {
+  it('src/core never imports electron', () => {
+    expect(offenders('core', (s) => s === 'electron' || s.startsWith('electron/'))).toEqual([])
+  })
+
+  it('src/shared imports no runtime: no node:, electron, or other layers', () => {
+    expect(offenders('shared', (s) => s.startsWith('node:') || s === 'electron' || ['core', 'main', 'renderer', 'server', 'cli', 'preload'].some((l) => layer(s, l)))).toEqual([])
+  })
+
+  it('the renderer reaches the core only through the contract', () => {
+    expect(offenders('renderer', (s) => s.startsWith('node:') || s === 'electron' || ['core', 'main', 'server', 'cli', 'preload'].some((l) => layer(s, l)))).toEqual([])
+  })
+
+  it('server and CLI do not depend on electron', () => {
+    expect([...offenders('server', (s) => s === 'electron'), ...offenders('cli', (s) => s === 'electron')]).toEqual([])
+  })
+})

@@ -88,7 +88,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return send(res, 405, 'text/plain', 'Use POST for API methods.')
       const name = url.pathname.slice('/api/'.length)
-      if (!(METHOD_NAMES as string[]).includes(name)) return send(res, 404, 'application/json', JSON.stringify({ ok: false, error: { code: 'NOT_FOUND', message: `Unknown method "${name}".` } }))
+      if (!(METHOD_NAMES as readonly string[]).includes(name)) return send(res, 404, 'application/json', JSON.stringify({ ok: false, error: { code: 'NOT_FOUND', message: `Unknown method "${name}".` } }))
       if (!/^application\/json\b/.test(req.headers['content-type'] ?? '')) return send(res, 415, 'text/plain', 'API requests must be JSON.')
       let input: unknown
       try {

@@ -7,6 +7,9 @@ import { z } from 'zod'
 import type { AddUrlResult, ArticleContent, ArticleMeta } from './types'
 import { LIBRARY_VIEWS } from './types'
 import type { Result } from './result'
+import type { EventName, EventPayloads, MethodName } from './contract-names'
+
+export * from './contract-names'
 
 /** Declares a method: its result type O, then its input schema. `output` is a type-only phantom. */
 const method =
@@ -32,22 +35,12 @@ export const contract = {
   ),
   /** Opens a link from an article in the system browser, after the one http/https/mailto check. */
   openExternal: method<{ opened: boolean }>()(z.object({ url: z.string().max(8192) }))
-} as const
+} as const satisfies Record<MethodName, { input: z.ZodType }> // every name, and no other, has a schema
 
 export type Contract = typeof contract
-export type MethodName = keyof Contract
-export const METHOD_NAMES = Object.keys(contract) as MethodName[]
 
 export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>
 export type MethodOutput<M extends MethodName> = NonNullable<Contract[M]['output']>
-
-/** Events pushed from the core to every window: name → payload. */
-export interface EventPayloads {
-  /** Something in the library changed (added, deleted, archived, ...); views should refresh. */
-  libraryChanged: { ids: string[] }
-}
-export type EventName = keyof EventPayloads
-export const EVENT_NAMES: EventName[] = ['libraryChanged']
 
 /** The API as every transport exposes it to the renderer. */
 export type LecternApi = {
@@ -61,7 +54,3 @@ export type LecternApi = {
 export type Handlers = {
   [M in MethodName]: (input: z.output<Contract[M]['input']>) => Promise<MethodOutput<M>>
 }
-
-/** IPC channel names, derived so main and preload cannot disagree. */
-export const ipcChannel = (name: MethodName): string => `lectern:${name}`
-export const ipcEventChannel = (name: EventName): string => `lectern:event:${name}`

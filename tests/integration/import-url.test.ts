@@ -53,7 +53,7 @@ describe('saving a URL', () => {
     expect(readFileSync(join(folder, 'content.txt'), 'utf8')).toContain('one hundred and twelve steps')
 
     const list = await dispatch(core.handlers, 'listArticles', {})
-    expect(list.ok && list.value.map((a: { id: string }) => a.id)).toEqual([article.id])
+    expect(list.ok && (list.value as Array<{ id: string }>).map((a) => a.id)).toEqual([article.id])
   })
 
   it('reads an article, images included, after its site has gone away', async () => {

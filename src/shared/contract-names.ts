@@ -1,0 +1,27 @@
+/**
+ * The names in the contract: methods, events and their IPC channels. Kept free of zod (and of any runtime
+ * dependency) so that the sandboxed preload, which can only require electron, and the renderer, whose CSP
+ * forbids the eval that zod probes for, can import them. contract.ts is checked against these lists.
+ */
+export const METHOD_NAMES = [
+  'listArticles',
+  'getArticle',
+  'addUrl',
+  'deleteArticle',
+  'setArchived',
+  'setFavorite',
+  'openExternal'
+] as const
+export type MethodName = (typeof METHOD_NAMES)[number]
+
+/** Events pushed from the core to every window: name → payload. */
+export interface EventPayloads {
+  /** Something in the library changed (added, deleted, archived, ...); views should refresh. */
+  libraryChanged: { ids: string[] }
+}
+export type EventName = keyof EventPayloads
+export const EVENT_NAMES = ['libraryChanged'] as const satisfies readonly EventName[]
+
+/** IPC channel names, derived so main and preload cannot disagree. */
+export const ipcChannel = (name: MethodName): string => `lectern:${name}`
+export const ipcEventChannel = (name: EventName): string => `lectern:event:${name}`

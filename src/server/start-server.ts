@@ -35,9 +35,9 @@ const COMMON_HEADERS = {
   'cross-origin-resource-policy': 'same-origin',
   'cache-control': 'no-store'
 }
-const PAGE_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
-  "frame-src 'self' about:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+// The page's policy is the <meta> CSP in the renderer's index.html (one place, shared with the Electron
+// build); the header adds only what a <meta> policy cannot express.
+const PAGE_HEADER_CSP = "frame-ancestors 'none'"
 
 /**
  * Browser mode: the same contract as the Electron IPC, as POST /api/<method> on 127.0.0.1 only, core
@@ -111,7 +111,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
     const file = await readStaticFile(rendererDir, url.pathname)
     if (!file) return send(res, 404, 'text/plain', 'Not found')
-    const extra: Record<string, string> = file.type.startsWith('text/html') ? { 'content-security-policy': PAGE_CSP } : {}
+    const extra: Record<string, string> = file.type.startsWith('text/html') ? { 'content-security-policy': PAGE_HEADER_CSP } : {}
     return send(res, 200, file.type, file.body, extra)
   }
 

@@ -17,7 +17,10 @@ export const ARTICLE_ATTRIBUTES = [
   'datetime', 'cite', 'start', 'reversed', 'type', 'open'
 ]
 
-export const ARTICLE_URI_PATTERN = /^(?:https?:|mailto:|#|assets\/[a-f0-9]{64}\.(?:jpg|png|gif|webp|avif)$)/i
+/** A stored image, relative to its article folder. */
+export const ARTICLE_ASSET_PATTERN = /^assets\/[a-f0-9]{64}\.(?:jpg|png|gif|webp|avif)$/
+
+export const ARTICLE_URI_PATTERN = new RegExp(`^(?:https?:|mailto:|#|${ARTICLE_ASSET_PATTERN.source.slice(1)})`, 'i')
 
 /** DOMPurify configuration built from the lists above (a plain object: no DOM types needed here). */
 export const ARTICLE_PURIFY_CONFIG = {

@@ -96,7 +96,7 @@ describe('browser-mode server security', () => {
     const page = await send('/', { headers: { cookie: cookie.split(';')[0] as string } })
     expect(page.status).toBe(200)
     expect(page.body).toContain('<title>Lectern</title>')
-    expect(page.headers['content-security-policy']).toContain("script-src 'self'")
+    expect(page.headers['content-security-policy']).toContain("frame-ancestors 'none'")
   })
 
   it('never serves files outside the renderer', async () => {

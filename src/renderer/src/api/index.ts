@@ -1,0 +1,5 @@
+export type { LecternClient } from './lectern-client'
+export { createElectronClient } from './electron-client'
+export { createHttpClient, type HttpClientDeps } from './http-client'
+export { createClient } from './create-client'
+export { stripTokenQuery } from './strip-token-query'

@@ -1,0 +1,22 @@
+import type { StateCreator } from 'zustand'
+import type { LecternClient } from '../api/lectern-client'
+import type { ImportSlice } from './import-slice'
+import type { LibrarySlice } from './library-slice'
+import type { ReaderSlice } from './reader-slice'
+import type { SettingsSlice } from './settings-slice'
+
+/** The whole renderer state: one store, composed of slices so each concern stays small and testable. */
+export type AppState = LibrarySlice & ReaderSlice & ImportSlice & SettingsSlice
+
+/** The part of localStorage the settings slice uses; tests pass an in-memory one. */
+export type SettingsStorage = Pick<Storage, 'getItem' | 'setItem'>
+
+/** What slices may reach outside the store: the transport-neutral client and persistent settings storage. */
+export interface SliceDeps {
+  client: LecternClient
+  storage: SettingsStorage | null
+}
+
+export type SliceCreator<S> = (deps: SliceDeps) => StateCreator<AppState, [], [], S>
+
+export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error'

@@ -8,6 +8,7 @@ import { EventBus } from './event-bus'
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './import-limits'
 import { importUrl } from './import-url'
 import { LibraryStore } from './library-store'
+import { SettingsStore } from './settings-store'
 
 export interface CoreOptions {
   dataDir: string
@@ -27,6 +28,9 @@ export interface LecternCore {
   close(): Promise<void>
 }
 
+/** Progress from which an article counts as read. */
+const FINISHED = 0.98
+
 const VIEW_FILTERS: Record<LibraryView, (a: ArticleMeta) => boolean> = {
   inbox: (a) => a.state === 'unread',
   favorites: (a) => a.favorite,
@@ -40,8 +44,10 @@ export async function createCore(options: CoreOptions): Promise<LecternCore> {
   await mkdir(dataDir, { recursive: true })
   const release = acquireDataLock(dataDir)
   let store: LibraryStore
+  let settings: SettingsStore
   try {
     store = await LibraryStore.open(dataDir)
+    settings = await SettingsStore.open(dataDir)
   } catch (error) {
     release()
     throw error
@@ -79,6 +85,26 @@ export async function createCore(options: CoreOptions): Promise<LecternCore> {
       const article = await store.update(id, { favorite })
       changed(id)
       return article
+    },
+    async setProgress({ id, progress }) {
+      const article = store.get(id)
+      const change: Partial<ArticleMeta> = { progress }
+      // Reaching the end is what "read" means; the article is archived too when the user asked for that.
+      if (progress >= FINISHED && article.progress < FINISHED) {
+        change.readAt = new Date().toISOString()
+        if (settings.get().archiveOnFinish) change.state = 'archived'
+      }
+      const updated = await store.update(id, change)
+      if (change.readAt) changed(id)
+      return updated
+    },
+    async getSettings() {
+      return settings.get()
+    },
+    async updateSettings(change) {
+      const updated = await settings.update(change)
+      events.emit('settingsChanged', updated)
+      return updated
     },
     async openExternal({ url }) {
       if (!isSafeExternalUrl(url)) {

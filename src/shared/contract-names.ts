@@ -3,6 +3,8 @@
  * dependency) so that the sandboxed preload, which can only require electron, and the renderer, whose CSP
  * forbids the eval that zod probes for, can import them. contract.ts is checked against these lists.
  */
+import type { Settings } from './types'
+
 export const METHOD_NAMES = [
   'listArticles',
   'getArticle',
@@ -10,6 +12,9 @@ export const METHOD_NAMES = [
   'deleteArticle',
   'setArchived',
   'setFavorite',
+  'setProgress',
+  'getSettings',
+  'updateSettings',
   'openExternal'
 ] as const
 export type MethodName = (typeof METHOD_NAMES)[number]
@@ -18,9 +23,11 @@ export type MethodName = (typeof METHOD_NAMES)[number]
 export interface EventPayloads {
   /** Something in the library changed (added, deleted, archived, ...); views should refresh. */
   libraryChanged: { ids: string[] }
+  /** Reading settings changed (in this or another window). */
+  settingsChanged: Settings
 }
 export type EventName = keyof EventPayloads
-export const EVENT_NAMES = ['libraryChanged'] as const satisfies readonly EventName[]
+export const EVENT_NAMES = ['libraryChanged', 'settingsChanged'] as const satisfies readonly EventName[]
 
 /** IPC channel names, derived so main and preload cannot disagree. */
 export const ipcChannel = (name: MethodName): string => `lectern:${name}`

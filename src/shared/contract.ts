@@ -4,8 +4,8 @@
  * no transport misses a method.
  */
 import { z } from 'zod'
-import type { AddUrlResult, ArticleContent, ArticleMeta } from './types'
-import { LIBRARY_VIEWS } from './types'
+import type { AddUrlResult, ArticleContent, ArticleMeta, Settings } from './types'
+import { FONT_FAMILIES, LIBRARY_VIEWS, SETTINGS_LIMITS, THEMES } from './types'
 import type { Result } from './result'
 import type { EventName, EventPayloads, MethodName } from './contract-names'
 
@@ -32,6 +32,23 @@ export const contract = {
   ),
   setFavorite: method<ArticleMeta>()(
     z.object({ id: articleId, favorite: z.boolean() })
+  ),
+  /** Saves how far the article has been read (0..1); reaching the end marks it read (and archives it if set). */
+  setProgress: method<ArticleMeta>()(z.object({ id: articleId, progress: z.number().min(0).max(1) })),
+  getSettings: method<Settings>()(z.object({})),
+  updateSettings: method<Settings>()(
+    z
+      .object({
+        theme: z.enum(THEMES),
+        fontFamily: z.enum(FONT_FAMILIES),
+        fontSize: z.number().min(SETTINGS_LIMITS.fontSize.min).max(SETTINGS_LIMITS.fontSize.max),
+        lineHeight: z.number().min(SETTINGS_LIMITS.lineHeight.min).max(SETTINGS_LIMITS.lineHeight.max),
+        contentWidth: z.number().min(SETTINGS_LIMITS.contentWidth.min).max(SETTINGS_LIMITS.contentWidth.max),
+        justify: z.boolean(),
+        archiveOnFinish: z.boolean()
+      })
+      .partial()
+      .strict()
   ),
   /** Opens a link from an article in the system browser, after the one http/https/mailto check. */
   openExternal: method<{ opened: boolean }>()(z.object({ url: z.string().max(8192) }))

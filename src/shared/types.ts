@@ -39,3 +39,38 @@ export interface AddUrlResult {
   /** True when the URL was already in the library; the existing article is returned, nothing is duplicated. */
   existed: boolean
 }
+
+export const THEMES = ['system', 'light', 'sepia', 'dark'] as const
+export type Theme = (typeof THEMES)[number]
+export const FONT_FAMILIES = ['serif', 'sans', 'dyslexic'] as const
+export type FontFamily = (typeof FONT_FAMILIES)[number]
+
+/** Reading preferences, kept in the data dir (browser mode's origin changes with its port, so not localStorage). */
+export interface Settings {
+  theme: Theme
+  fontFamily: FontFamily
+  /** CSS pixels. */
+  fontSize: number
+  lineHeight: number
+  /** Column width in em. */
+  contentWidth: number
+  justify: boolean
+  /** Archive an article when its end is reached. */
+  archiveOnFinish: boolean
+}
+
+export const SETTINGS_LIMITS = {
+  fontSize: { min: 12, max: 32 },
+  lineHeight: { min: 1.2, max: 2.2 },
+  contentWidth: { min: 25, max: 60 }
+} as const
+
+export const DEFAULT_SETTINGS: Settings = {
+  theme: 'system',
+  fontFamily: 'serif',
+  fontSize: 19,
+  lineHeight: 1.6,
+  contentWidth: 38,
+  justify: false,
+  archiveOnFinish: false
+}

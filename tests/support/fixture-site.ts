@@ -42,23 +42,24 @@ const NOT_AN_ARTICLE = `<!doctype html><html><head><title>Harbour Gazette</title
 <ul><li><a href="/a">Storm warning</a></li><li><a href="/b">Ferry times</a></li><li><a href="/c">Letters</a></li></ul>
 </body></html>`
 
-type Route = (req: IncomingMessage, res: ServerResponse) => void
+export type Route = (req: IncomingMessage, res: ServerResponse) => void
 
-function html(body: string): Route {
+export function html(body: string): Route {
   return (_req, res) => {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
     res.end(body)
   }
 }
 
-function png(bytes: Buffer): Route {
+export function png(bytes: Buffer): Route {
   return (_req, res) => {
     res.writeHead(200, { 'content-type': 'image/png', 'content-length': bytes.length })
     res.end(bytes)
   }
 }
 
-export async function startFixtureSite(): Promise<FixtureSite> {
+/** Starts the site; `extra` adds or replaces routes (path → handler) for one suite's own pages. */
+export async function startFixtureSite(extra: Record<string, Route> = {}): Promise<FixtureSite> {
   const routes = new Map<string, Route>([
     ['/articles/lighthouse', html(articlePage('The Last Lighthouse Keeper'))],
     ['/articles/second', html(articlePage('A Second Story About the Sea'))],
@@ -81,6 +82,7 @@ export async function startFixtureSite(): Promise<FixtureSite> {
       res.on('close', () => clearTimeout(timer))
     }]
   ])
+  for (const [path, route] of Object.entries(extra)) routes.set(path, route)
   const hits = new Map<string, number>()
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://fixture').pathname

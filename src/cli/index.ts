@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import type { MethodInput, MethodName, MethodOutput } from '../shared/contract'
 import { LecternError } from '../shared/errors'
-import type { ArticleMeta, LibraryView } from '../shared/types'
+import type { ArticleMeta, ImportProgress, LibraryView } from '../shared/types'
 import { LIBRARY_VIEWS } from '../shared/types'
 import { createCore, type LecternCore } from '../core/create-core'
 import { defaultDataDir } from '../core/data-dir'
@@ -18,7 +18,8 @@ import { startServer } from '../server/start-server'
 const USAGE = `Usage: lectern <command> [options]
 
 Commands:
-  add <url>                     save an article (fetch, extract, store text and images)
+  add <url>... [--file <list>]  save articles (fetch, extract, store text and images); with several
+                                addresses or --file (one URL a line, - for stdin) it shows progress
   list [--view inbox|favorites|archive|all] [--json]
                                 list saved articles
   read <id> [--text | --html]   print an article's text (default) or its stored, sanitized HTML
@@ -83,6 +84,7 @@ function parse(argv: string[]) {
       view: { type: 'string' },
       port: { type: 'string' },
       url: { type: 'string' },
+      file: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false }
     }
   })
@@ -117,7 +119,10 @@ async function run(core: LecternCore, command: string, args: string[], values: O
   }
   switch (command) {
     case 'add': {
-      const { article, existed } = await call(core, 'addUrl', { url: needArg('a URL') })
+      const urls = [...args, ...(values.file ? await readUrlList(values.file) : [])]
+      if (urls.length === 0) throw new UsageError('add needs a URL (or --file with a list of URLs)')
+      if (urls.length > 1 || values.file) return addMany(core, urls, values)
+      const { article, existed } = await call(core, 'addUrl', { url: urls[0] as string })
       if (values.json) out(JSON.stringify({ ...article, existed }))
       else out(`${existed ? 'Already saved' : 'Saved'}: ${article.title} (${article.id})`)
       return 0
@@ -146,6 +151,60 @@ async function run(core: LecternCore, command: string, args: string[], values: O
     default:
       throw new UsageError(`unknown command "${command}" (see lectern --help)`)
   }
+}
+
+/** One address a line; blank lines and # comments are skipped. */
+async function readUrlList(file: string): Promise<string[]> {
+  const text = file === '-' ? await readStdin() : await readFile(file, 'utf8').catch(() => {
+    throw new LecternError('NOT_FOUND', `cannot read the list of URLs in ${file}.`)
+  })
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('#'))
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = []
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+const STATUS_WORDS: Record<string, string> = { saved: 'saved', existing: 'already saved', failed: 'FAILED', cancelled: 'cancelled' }
+
+/** Bulk add: progress on stderr as each address finishes, a summary at the end; exit 1 if any failed. */
+async function addMany(core: LecternCore, urls: string[], values: Options): Promise<number> {
+  const reported = new Set<string>()
+  const finished = new Promise<ImportProgress>((resolve) => {
+    core.events.on('importProgress', (progress) => {
+      for (const item of progress.items) {
+        if (item.status === 'queued' || item.status === 'saving' || reported.has(item.url)) continue
+        reported.add(item.url)
+        const detail = item.status === 'failed' ? `${item.url}: ${item.error?.message}` : (item.title ?? item.url)
+        process.stderr.write(`[${reported.size}/${progress.total}] ${STATUS_WORDS[item.status]}  ${detail}\n`)
+      }
+      if (progress.finished) resolve(progress)
+    })
+  })
+  let batchId: string | null = null
+  // Ctrl+C cancels the batch (what was saved stays) instead of killing the process mid-write.
+  const cancel = () => {
+    if (batchId) void call(core, 'cancelImport', { batchId }).catch(() => undefined)
+  }
+  process.once('SIGINT', cancel)
+  const started = await call(core, 'addUrls', { urls })
+  batchId = started.batchId
+  const summary = started.finished ? started : await finished
+  process.off('SIGINT', cancel)
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify(summary)}\n`)
+  } else {
+    process.stdout.write(
+      `Saved ${summary.saved}, already saved ${summary.existing}, failed ${summary.failed}${summary.cancelled ? `, cancelled ${summary.cancelled}` : ''} (of ${summary.total}).\n`
+    )
+    for (const item of summary.items) if (item.status === 'failed') process.stdout.write(`  failed: ${item.url}\n    ${item.error?.message}\n`)
+  }
+  return summary.failed > 0 || summary.cancelled > 0 ? 1 : 0
 }
 
 function formatRow(a: ArticleMeta): string {

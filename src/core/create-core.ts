@@ -6,6 +6,7 @@ import type { ArticleMeta, LibraryView } from '../shared/types'
 import { acquireDataLock } from './data-lock'
 import { EventBus } from './event-bus'
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './import-limits'
+import { ImportQueue } from './import-queue'
 import { importUrl } from './import-url'
 import { LibraryStore } from './library-store'
 import { SettingsStore } from './settings-store'
@@ -27,6 +28,9 @@ export interface LecternCore {
   /** Flushes pending writes and releases the data dir. */
   close(): Promise<void>
 }
+
+/** Pages fetched at once in a bulk import: enough to hide latency, few enough to be polite to one site. */
+const BULK_CONCURRENCY = 4
 
 /** Progress from which an article counts as read. */
 const FINISHED = 0.98
@@ -55,6 +59,15 @@ export async function createCore(options: CoreOptions): Promise<LecternCore> {
   const events = new EventBus()
   const limits = options.importLimits ?? DEFAULT_IMPORT_LIMITS
   const changed = (...ids: string[]) => events.emit('libraryChanged', { ids })
+  const imports = new ImportQueue({
+    concurrency: BULK_CONCURRENCY,
+    importOne: async (url, cancel) => {
+      const result = await importUrl(store, url, limits, cancel)
+      if (!result.existed) changed(result.article.id)
+      return result
+    },
+    onProgress: (progress) => events.emit('importProgress', progress)
+  })
 
   const handlers: Handlers = {
     async listArticles({ view }) {
@@ -70,6 +83,12 @@ export async function createCore(options: CoreOptions): Promise<LecternCore> {
       const result = await importUrl(store, url, limits)
       if (!result.existed) changed(result.article.id)
       return result
+    },
+    async addUrls({ urls }) {
+      return imports.start(urls)
+    },
+    async cancelImport({ batchId }) {
+      return imports.cancel(batchId)
     },
     async deleteArticle({ id }) {
       await store.remove(id)
@@ -125,6 +144,7 @@ export async function createCore(options: CoreOptions): Promise<LecternCore> {
     async close() {
       if (closed) return
       closed = true
+      imports.cancelAll()
       release()
     }
   }

@@ -1,6 +1,9 @@
 import { Readability } from '@mozilla/readability'
 import { LecternError } from '../shared/errors'
-import { parsePage } from './dom-window'
+import { parsePage, parsePageFast } from './dom-window'
+import { cleanArticle, type CleanupRule } from './extract/clean-article'
+import { absolutizeLinks, absoluteUrl, documentBase, normalizeImages } from './extract/normalize-media'
+import { readPageMetadata } from './extract/page-metadata'
 import { elementToText } from './html-to-text'
 import { sanitizeArticleHtml } from './sanitize-html'
 import { countWords } from './text-stats'
@@ -15,50 +18,84 @@ export interface ExtractedArticle {
   excerpt: string | null
   /** Sanitized article HTML; images and links are absolute URLs of the original site. */
   html: string
+  /** The story as plain text (one line per block; figure captions left out), for search and word counts. */
   text: string
   wordCount: number
   leadImageUrl: string | null
 }
 
+/** Knobs for measuring the extractor (the benchmark's ablation); the app always uses the defaults. */
+export interface ExtractOptions {
+  disabledRules?: readonly CleanupRule[]
+}
+
 // Below this much text, what Readability found is a fragment of a page (a home page, a login wall), not an article.
 const MIN_ARTICLE_CHARS = 200
 
-/** Finds the readable article in a page. Throws NOT_AN_ARTICLE when there is none. */
+/** Finds the readable article in a page. Throws NOT_AN_ARTICLE when there is none; never anything else. */
 export function extractArticle(html: string, pageUrl: string): ExtractedArticle {
-  const dom = parsePage(html, pageUrl)
+  return extractArticleWith(html, pageUrl, {})
+}
+
+/** extractArticle with measurement options. */
+export function extractArticleWith(html: string, pageUrl: string, options: ExtractOptions): ExtractedArticle {
   try {
-    const doc = dom.window.document
-    const leadImageUrl = absolute(metaContent(doc, ['og:image', 'og:image:url', 'twitter:image']), pageUrl)
-    const parsed = new Readability(doc, { keepClasses: false }).parse()
-    const textLength = parsed?.textContent?.replace(/\s+/g, '').length ?? 0
-    if (!parsed?.content || textLength < MIN_ARTICLE_CHARS) {
-      throw new LecternError('NOT_AN_ARTICLE', 'No article was found on this page; it looks like a home page, a list of links or a login page.')
-    }
-    const container = doc.createElement('div')
-    container.innerHTML = parsed.content
-    normalizeImages(container, pageUrl)
-    absolutizeLinks(container, pageUrl)
-    const clean = sanitizeArticleHtml(container.innerHTML)
-    const textHolder = doc.createElement('div')
-    textHolder.innerHTML = clean
-    const text = elementToText(textHolder)
-    const lang = parsed.lang?.trim() || null
-    const siteName = parsed.siteName?.trim() || null
-    return {
-      title: cleanTitle(parsed.title?.trim() || doc.title.trim(), siteName) || new URL(pageUrl).hostname,
-      byline: parsed.byline?.trim() || null,
-      siteName,
-      publishedTime: parsed.publishedTime?.trim() || null,
-      lang,
-      excerpt: parsed.excerpt?.trim() || null,
-      html: clean,
-      text,
-      wordCount: countWords(text, lang),
-      leadImageUrl
-    }
-  } finally {
-    dom.window.close()
+    // linkedom first: an order of magnitude faster than jsdom, and it never evaluates CSS.
+    return extractFrom(parsePageFast(html), pageUrl, options)
+  } catch (error) {
+    if (error instanceof LecternError) throw error
   }
+  // A page linkedom cannot handle gets one more chance on jsdom; whatever still fails is "no article".
+  let dom: ReturnType<typeof parsePage> | null = null
+  try {
+    dom = parsePage(html, pageUrl)
+    return extractFrom(dom.window.document, pageUrl, options)
+  } catch (error) {
+    if (error instanceof LecternError) throw error
+    throw new LecternError('NOT_AN_ARTICLE', `This page could not be read as an article (${String((error as Error)?.message ?? error).slice(0, 200)}).`)
+  } finally {
+    dom?.window.close()
+  }
+}
+
+function extractFrom(doc: Document, pageUrl: string, options: ExtractOptions): ExtractedArticle {
+  const base = documentBase(doc, pageUrl)
+  const meta = readPageMetadata(doc) // before Readability, which rewrites the document
+  const documentTitle = doc.title?.trim() ?? ''
+  // keepClasses: the cleanup reads class names (the sanitizer drops them afterwards); the serializer hands
+  // back the article element itself instead of an HTML string to parse again.
+  const parsed = new Readability(doc, { keepClasses: true, serializer: (el: Node) => el } as never).parse()
+  const root = parsed?.content as unknown as Element | null | undefined
+  const textLength = parsed?.textContent?.replace(/\s+/g, '').length ?? 0
+  if (!parsed || !root || typeof root !== 'object' || textLength < MIN_ARTICLE_CHARS) {
+    throw new LecternError('NOT_AN_ARTICLE', 'No article was found on this page; it looks like a home page, a list of links or a login page.')
+  }
+  const siteName = parsed.siteName?.trim() || meta.siteName
+  const title = cleanTitle(parsed.title?.trim() || meta.title || documentTitle, siteName) || new URL(pageUrl).hostname
+  const byline = parsed.byline?.trim() || meta.byline
+  cleanArticle(root, { title, byline, disabledRules: options.disabledRules })
+  normalizeImages(root, base)
+  absolutizeLinks(root, base)
+  const text = elementToText(root, { skip: isCaption })
+  const clean = sanitizeArticleHtml(root.innerHTML)
+  const lang = parsed.lang?.trim() || meta.lang
+  return {
+    title,
+    byline,
+    siteName,
+    publishedTime: parsed.publishedTime?.trim() || meta.publishedTime,
+    lang,
+    excerpt: parsed.excerpt?.trim() || meta.excerpt,
+    html: clean,
+    text,
+    wordCount: countWords(text, lang),
+    leadImageUrl: absoluteUrl(meta.leadImage, base)
+  }
+}
+
+/** Captions stay in the article HTML (readers want them) but are not the story's text. */
+function isCaption(el: Element): boolean {
+  return el.tagName === 'FIGCAPTION'
 }
 
 /**
@@ -73,75 +110,4 @@ export function cleanTitle(title: string, siteName: string | null): string {
     .replace(new RegExp(`^${site}\\s*[|\\-–—·:»/]\\s+`, 'i'), '')
     .trim()
   return stripped || title
-}
-
-function metaContent(doc: Document, names: string[]): string | null {
-  for (const name of names) {
-    const el = doc.querySelector(`meta[property="${name}"], meta[name="${name}"]`)
-    const value = el?.getAttribute('content')?.trim()
-    if (value) return value
-  }
-  return null
-}
-
-function absolute(href: string | null | undefined, base: string): string | null {
-  if (!href) return null
-  try {
-    const url = new URL(href, base)
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.toString() : null
-  } catch {
-    return null
-  }
-}
-
-/**
- * Gives every image one absolute `src`: the largest srcset candidate, else a lazy-loading attribute
- * (data-src and friends), else src unless it is a data: placeholder. <picture> collapses to its <img>.
- */
-function normalizeImages(root: Element, base: string): void {
-  for (const picture of [...root.querySelectorAll('picture')]) {
-    const img = picture.querySelector('img')
-    const sourceSet = picture.querySelector('source[srcset], source[data-srcset]')
-    if (img && sourceSet && !img.getAttribute('srcset')) {
-      img.setAttribute('srcset', sourceSet.getAttribute('srcset') ?? sourceSet.getAttribute('data-srcset') ?? '')
-    }
-    if (img) picture.replaceWith(img)
-    else picture.remove()
-  }
-  for (const img of [...root.querySelectorAll('img')]) {
-    const candidates = [
-      largestFromSrcset(img.getAttribute('srcset') ?? img.getAttribute('data-srcset')),
-      img.getAttribute('data-src'),
-      img.getAttribute('data-lazy-src'),
-      img.getAttribute('data-original'),
-      img.getAttribute('data-url'),
-      img.getAttribute('src')?.startsWith('data:') ? null : img.getAttribute('src')
-    ]
-    const src = candidates.map((c) => absolute(c?.trim(), base)).find(Boolean)
-    for (const attr of [...img.attributes]) if (attr.name !== 'alt' && attr.name !== 'title') img.removeAttribute(attr.name)
-    if (src) img.setAttribute('src', src)
-    else img.remove()
-  }
-}
-
-function largestFromSrcset(srcset: string | null): string | null {
-  if (!srcset) return null
-  let best: { url: string; size: number } | null = null
-  for (const part of srcset.split(/,\s+/)) {
-    const [url, descriptor = '1x'] = part.trim().split(/\s+/)
-    if (!url) continue
-    const size = parseFloat(descriptor) * (descriptor.endsWith('w') ? 1 : 1000)
-    if (!best || size > best.size) best = { url, size }
-  }
-  return best?.url ?? null
-}
-
-function absolutizeLinks(root: Element, base: string): void {
-  for (const a of [...root.querySelectorAll('a[href]')]) {
-    const href = a.getAttribute('href') ?? ''
-    if (href.startsWith('#')) continue
-    const abs = absolute(href, base) ?? (href.startsWith('mailto:') ? href : null)
-    if (abs) a.setAttribute('href', abs)
-    else a.removeAttribute('href')
-  }
 }

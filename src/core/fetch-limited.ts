@@ -23,13 +23,18 @@ const USER_AGENT = 'Mozilla/5.0 (compatible; Lectern/0.1; +offline reader)'
  * GETs a URL with hard limits: total time, redirect count (each hop re-checked as http/https), and body
  * bytes counted after decompression, so a small gzip bomb cannot fill memory. Throws LecternError.
  */
-export async function fetchLimited(url: URL, limits: FetchLimits, accept: string): Promise<FetchedResource> {
+export async function fetchLimited(url: URL, limits: FetchLimits, accept: string, cancel?: AbortSignal): Promise<FetchedResource> {
   const controller = new AbortController()
   const timer = setTimeout(() => controller.abort(), limits.timeoutMs)
+  const onCancel = () => controller.abort()
+  cancel?.addEventListener('abort', onCancel)
+  // Every abort is reported by one rule: the user's cancel if there was one, else the time limit.
+  const aborted = () => (cancel?.aborted ? new LecternError('CANCELLED', 'Cancelled.') : timeoutError(url, limits.timeoutMs))
   try {
+    if (cancel?.aborted) throw aborted()
     let current = url
     for (let hop = 0; ; hop++) {
-      const response = await request(current, controller.signal, accept, limits.timeoutMs)
+      const response = await request(current, controller.signal, accept, aborted)
       if (response.status >= 300 && response.status < 400 && response.headers.has('location')) {
         await response.body?.cancel()
         if (hop >= limits.maxRedirects) {
@@ -42,18 +47,19 @@ export async function fetchLimited(url: URL, limits: FetchLimits, accept: string
         await response.body?.cancel()
         throw new LecternError(`HTTP_${response.status}`, httpMessage(response.status, current))
       }
-      const bytes = await readBody(response, limits, controller.signal, url)
+      const bytes = await readBody(response, limits, controller.signal, url, aborted)
       return { url: current, status: response.status, contentType: response.headers.get('content-type') ?? '', bytes }
     }
   } catch (error) {
-    if (!(error instanceof LecternError) && controller.signal.aborted) throw timeoutError(url, limits.timeoutMs)
+    if (!(error instanceof LecternError) && controller.signal.aborted) throw aborted()
     throw error
   } finally {
     clearTimeout(timer)
+    cancel?.removeEventListener('abort', onCancel)
   }
 }
 
-async function request(url: URL, signal: AbortSignal, accept: string, timeoutMs: number): Promise<Response> {
+async function request(url: URL, signal: AbortSignal, accept: string, aborted: () => LecternError): Promise<Response> {
   try {
     return await fetch(url, {
       redirect: 'manual',
@@ -61,13 +67,19 @@ async function request(url: URL, signal: AbortSignal, accept: string, timeoutMs:
       headers: { 'user-agent': USER_AGENT, accept, 'accept-language': 'en;q=0.9, *;q=0.5' }
     })
   } catch (error) {
-    if (signal.aborted) throw timeoutError(url, timeoutMs)
+    if (signal.aborted) throw aborted()
     throw networkError(error, url)
   }
 }
 
 /** Reads the (already decompressed) body stream, stopping as soon as it passes the byte limit. */
-async function readBody(response: Response, limits: FetchLimits, signal: AbortSignal, url: URL): Promise<Uint8Array> {
+async function readBody(
+  response: Response,
+  limits: FetchLimits,
+  signal: AbortSignal,
+  url: URL,
+  aborted: () => LecternError
+): Promise<Uint8Array> {
   const declared = Number(response.headers.get('content-length'))
   const encoded = response.headers.has('content-encoding')
   if (!encoded && Number.isFinite(declared) && declared > limits.maxBytes) {
@@ -91,7 +103,7 @@ async function readBody(response: Response, limits: FetchLimits, signal: AbortSi
     }
   } catch (error) {
     if (error instanceof LecternError) throw error
-    if (signal.aborted) throw timeoutError(url, limits.timeoutMs)
+    if (signal.aborted) throw aborted()
     throw networkError(error, url)
   }
   return Buffer.concat(chunks)

@@ -1,22 +1,40 @@
 // Block elements end a line: textContent alone would glue "end of paragraph" to "Start of the next".
 const BLOCKS = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'CAPTION', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIGCAPTION',
-  'FIGURE', 'FOOTER', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'OL', 'P', 'PRE', 'SECTION',
-  'SUMMARY', 'TABLE', 'TD', 'TH', 'TR', 'UL'
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'CAPTION', 'CENTER', 'DD', 'DETAILS', 'DIV', 'DL', 'DT',
+  'FIGCAPTION', 'FIGURE', 'FOOTER', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'OL', 'P',
+  'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TR', 'UL'
 ])
+// Table cells: a row reads as one line with its cells apart ("Team<TAB>Score"), never glued together.
+const CELLS = new Set(['TD', 'TH'])
+// Never text: their content is code, styling or embedded documents.
+const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'svg', 'IFRAME', 'OBJECT'])
 
-/** Plain text of an element, one line per block, whitespace inside lines collapsed. */
-export function elementToText(root: Node): string {
+export interface TextOptions {
+  /** Elements for which this returns true contribute no text (e.g. figure captions). */
+  skip?: (el: Element) => boolean
+}
+
+/** Plain text of an element, one line per block, table cells tab-separated, whitespace collapsed. */
+export function elementToText(root: Node, options: TextOptions = {}): string {
   const parts: string[] = []
   const walk = (node: Node): void => {
     if (node.nodeType === 3) {
-      parts.push(node.nodeValue ?? '')
+      parts.push((node.nodeValue ?? '').replace(/[\t\n\r\f ]+/g, ' '))
       return
     }
-    if (node.nodeType !== 1 && node.nodeType !== 11) return
+    if (node.nodeType !== 1 && node.nodeType !== 11 && node.nodeType !== 9) return
+    if (node.nodeType === 1) {
+      const el = node as Element
+      if (SKIPPED.has(el.tagName) || (el !== root && options.skip?.(el))) return
+      if (CELLS.has(el.tagName)) {
+        parts.push('\t')
+        for (let child = node.firstChild; child; child = child.nextSibling) walk(child)
+        parts.push('\t')
+        return
+      }
+    }
     const block = node.nodeType === 1 && BLOCKS.has((node as Element).tagName)
     if (block) parts.push('\n')
-    // TD/TH are blocks for line purposes but a row reads better tab-separated; newline is simpler and safe.
     for (let child = node.firstChild; child; child = child.nextSibling) walk(child)
     if (block) parts.push('\n')
   }
@@ -24,7 +42,13 @@ export function elementToText(root: Node): string {
   return parts
     .join('')
     .split('\n')
-    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .map((line) =>
+      line
+        .split('\t')
+        .map((cell) => cell.replace(/\s+/g, ' ').trim())
+        .filter(Boolean)
+        .join('\t')
+    )
     .filter(Boolean)
     .join('\n')
 }

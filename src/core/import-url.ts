@@ -20,12 +20,12 @@ const HTML_TYPES = /^(text\/html|application\/xhtml\+xml)\b/i
  * Saves one web page into the library: fetch → decode → extract and sanitize → store images → write
  * files → write metadata. Either the whole article lands, or the library is left exactly as it was.
  */
-export async function importUrl(store: LibraryStore, rawUrl: string, limits: ImportLimits): Promise<AddUrlResult> {
+export async function importUrl(store: LibraryStore, rawUrl: string, limits: ImportLimits, cancel?: AbortSignal): Promise<AddUrlResult> {
   const url = checkWebUrl(rawUrl)
   const existing = findSaved(store, normalizeUrl(url))
   if (existing) return { article: existing, existed: true }
 
-  const page = await fetchLimited(url, limits.page, 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5')
+  const page = await fetchLimited(url, limits.page, 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5', cancel)
   const mediaType = page.contentType.split(';')[0]?.trim().toLowerCase() ?? ''
   if (mediaType && !HTML_TYPES.test(mediaType)) throw unsupportedType(mediaType)
   const { html: sourceHtml } = decodeHtml(page.bytes, page.contentType)
@@ -40,7 +40,7 @@ export async function importUrl(store: LibraryStore, rawUrl: string, limits: Imp
   const dir = store.articleDir(id)
   try {
     await mkdir(dir, { recursive: true })
-    const images = await localizeImages(extracted.html, extracted.leadImageUrl, dir, limits.images)
+    const images = await localizeImages(extracted.html, extracted.leadImageUrl, dir, limits.images, cancel)
     await writeFile(join(dir, 'content.html'), images.html)
     await writeFile(join(dir, 'content.txt'), extracted.text)
     // The fetched page, so the article can be extracted again later without the network.
@@ -65,6 +65,14 @@ export async function importUrl(store: LibraryStore, rawUrl: string, limits: Imp
       progress: 0,
       leadImage: images.leadImage
     }
+    // Checked again with no await before the add: a concurrent import of the same article (a bulk list
+    // with two addresses of one story) may have finished while this one fetched its images.
+    const raced = findSaved(store, canonicalUrl) ?? findSaved(store, article.url)
+    if (raced) {
+      await rm(dir, { recursive: true, force: true })
+      return { article: raced, existed: true }
+    }
+    if (cancel?.aborted) throw new LecternError('CANCELLED', 'Cancelled.')
     await store.add(article)
     return { article, existed: false }
   } catch (error) {

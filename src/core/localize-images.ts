@@ -28,7 +28,8 @@ export async function localizeImages(
   html: string,
   leadImageUrl: string | null,
   articleDir: string,
-  limits: ImageLimits
+  limits: ImageLimits,
+  cancel?: AbortSignal
 ): Promise<LocalizedImages> {
   const template = fragmentWindow().document.createElement('template')
   template.innerHTML = html
@@ -40,9 +41,9 @@ export async function localizeImages(
   await mkdir(join(articleDir, 'assets'), { recursive: true })
   let next = 0
   const worker = async (): Promise<void> => {
-    while (next < urls.length) {
+    while (next < urls.length && !cancel?.aborted) {
       const url = urls[next++] as string
-      const path = await storeImage(url, articleDir, limits)
+      const path = await storeImage(url, articleDir, limits, cancel)
       if (path) local.set(url, path)
     }
   }
@@ -66,9 +67,9 @@ export async function localizeImages(
   }
 }
 
-async function storeImage(url: string, articleDir: string, limits: FetchLimits): Promise<string | null> {
+async function storeImage(url: string, articleDir: string, limits: FetchLimits, cancel?: AbortSignal): Promise<string | null> {
   try {
-    const { bytes } = await fetchLimited(new URL(url), limits, 'image/avif,image/webp,image/png,image/jpeg,image/gif;q=0.9')
+    const { bytes } = await fetchLimited(new URL(url), limits, 'image/avif,image/webp,image/png,image/jpeg,image/gif;q=0.9', cancel)
     const ext = rasterImageExtension(bytes)
     if (!ext) return null
     const name = `assets/${createHash('sha256').update(bytes).digest('hex')}.${ext}`

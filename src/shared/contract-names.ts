@@ -3,12 +3,14 @@
  * dependency) so that the sandboxed preload, which can only require electron, and the renderer, whose CSP
  * forbids the eval that zod probes for, can import them. contract.ts is checked against these lists.
  */
-import type { Settings } from './types'
+import type { ImportProgress, Settings } from './types'
 
 export const METHOD_NAMES = [
   'listArticles',
   'getArticle',
   'addUrl',
+  'addUrls',
+  'cancelImport',
   'deleteArticle',
   'setArchived',
   'setFavorite',
@@ -25,9 +27,11 @@ export interface EventPayloads {
   libraryChanged: { ids: string[] }
   /** Reading settings changed (in this or another window). */
   settingsChanged: Settings
+  /** A bulk import made progress (one item started or finished, or the batch ended). */
+  importProgress: ImportProgress
 }
 export type EventName = keyof EventPayloads
-export const EVENT_NAMES = ['libraryChanged', 'settingsChanged'] as const satisfies readonly EventName[]
+export const EVENT_NAMES = ['libraryChanged', 'settingsChanged', 'importProgress'] as const satisfies readonly EventName[]
 
 /** IPC channel names, derived so main and preload cannot disagree. */
 export const ipcChannel = (name: MethodName): string => `lectern:${name}`

@@ -4,7 +4,7 @@
  * no transport misses a method.
  */
 import { z } from 'zod'
-import type { AddUrlResult, ArticleContent, ArticleMeta, Settings } from './types'
+import type { AddUrlResult, ArticleContent, ArticleMeta, ImportProgress, Settings } from './types'
 import { FONT_FAMILIES, LIBRARY_VIEWS, SETTINGS_LIMITS, THEMES } from './types'
 import type { Result } from './result'
 import type { EventName, EventPayloads, MethodName } from './contract-names'
@@ -26,6 +26,10 @@ export const contract = {
   ),
   getArticle: method<ArticleContent>()(z.object({ id: articleId })),
   addUrl: method<AddUrlResult>()(z.object({ url: z.string().max(8192) })),
+  /** Starts saving many addresses; progress arrives as importProgress events. Bounded concurrency. */
+  addUrls: method<ImportProgress>()(z.object({ urls: z.array(z.string().max(8192)).min(1).max(10_000) })),
+  /** Stops a bulk import: queued addresses are skipped, ones being fetched are aborted. */
+  cancelImport: method<ImportProgress>()(z.object({ batchId: z.string().max(100) })),
   deleteArticle: method<{ id: string }>()(z.object({ id: articleId })),
   setArchived: method<ArticleMeta>()(
     z.object({ id: articleId, archived: z.boolean() })

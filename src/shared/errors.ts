@@ -18,6 +18,7 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'NOT_SUPPORTED'
   | 'LIBRARY_IN_USE'
+  | 'CANCELLED'
   | 'INTERNAL'
   | `HTTP_${number}`
 

@@ -74,3 +74,28 @@ export const DEFAULT_SETTINGS: Settings = {
   justify: false,
   archiveOnFinish: false
 }
+
+export type ImportItemStatus = 'queued' | 'saving' | 'saved' | 'existing' | 'failed' | 'cancelled'
+
+/** One address of a bulk import, as the progress view shows it. */
+export interface ImportItem {
+  url: string
+  status: ImportItemStatus
+  articleId?: string
+  title?: string
+  error?: { code: string; message: string }
+}
+
+/** The state of a bulk import, sent with every change. */
+export interface ImportProgress {
+  batchId: string
+  total: number
+  /** Items finished in any way (saved, existing, failed or cancelled). */
+  done: number
+  saved: number
+  existing: number
+  failed: number
+  cancelled: number
+  finished: boolean
+  items: ImportItem[]
+}

@@ -95,3 +95,21 @@ describe('lectern CLI', () => {
     expect(existsSync(join(dir.path, 'library.json'))).toBe(false)
   })
 })
+
+describe('lectern add, many at once', () => {
+  it('saves a list from --file with progress, a summary of failures, and exit 1 when any failed', async () => {
+    const list = join(dir.path, 'urls.txt')
+    writeFileSync(list, [`# reading list`, site.url('/articles/lighthouse'), '', site.url('/missing'), site.url('/articles/second')].join('\n'))
+    const result = await lectern('add', '--file', list)
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(/\[\d\/3\] saved {2}The Last Lighthouse Keeper/)
+    expect(result.stderr).toMatch(/\[\d\/3\] FAILED {2}http:\/\/127\.0\.0\.1:\d+\/missing: .*HTTP 404/)
+    expect(result.stdout).toMatch(/^Saved 2, already saved 0, failed 1 \(of 3\)\./)
+    expect(result.stdout).toContain(`failed: ${site.url('/missing')}`)
+    expect(JSON.parse((await lectern('list', '--json')).stdout)).toHaveLength(2)
+
+    const again = await lectern('add', site.url('/articles/lighthouse'), site.url('/articles/second'), '--json')
+    expect(again.code).toBe(0)
+    expect(JSON.parse(again.stdout)).toMatchObject({ total: 2, saved: 0, existing: 2, failed: 0, finished: true })
+  })
+})

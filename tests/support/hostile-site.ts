@@ -15,9 +15,10 @@ export const ENCODED_PAGES: Record<string, { encoding: string; label: string; ti
 }
 
 function encodedPage(entry: (typeof ENCODED_PAGES)[string]): Buffer {
-  const paragraph = `<p>${entry.sentence}。${entry.sentence}, ${entry.sentence}. ${entry.sentence}!</p>`
+  // Distinct paragraphs (numbered), as in a real article; identical ones could pass for boilerplate.
+  const paragraphs = Array.from({ length: 8 }, (_, i) => `<p>${i + 1}. ${entry.sentence}。${entry.sentence}, ${entry.sentence}. ${entry.sentence}!</p>`)
   const page = `<!doctype html><html><head><meta charset="${entry.label}"><title>${entry.title}</title></head>
-<body><article><h1>${entry.title}</h1>${paragraph.repeat(8)}</article></body></html>`
+<body><article><h1>${entry.title}</h1>${paragraphs.join('')}</article></body></html>`
   return iconv.encode(page, entry.encoding)
 }
 

@@ -10,19 +10,22 @@ import { LIBRARY_VIEWS } from '../shared/types'
 import { createCore, type LecternCore } from '../core/create-core'
 import { defaultDataDir } from '../core/data-dir'
 import { dispatch } from '../core/dispatch'
-import { decodeHtml } from '../core/decode-html'
 import { extractArticle } from '../core/extract-article'
+import { readHtmlFile } from '../core/import-html'
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from '../core/import-limits'
 import { startServer } from '../server/start-server'
 
 const USAGE = `Usage: lectern <command> [options]
 
 Commands:
-  add <url>... [--file <list>]  save articles (fetch, extract, store text and images); with several
-                                addresses or --file (one URL a line, - for stdin) it shows progress
+  add <url|file.html>... [--file <list>]
+                                save articles (fetch, extract, store text and images), or saved pages
+                                from HTML files; with several addresses or --file (one URL a line,
+                                - for stdin) it shows progress and a summary
   list [--view inbox|favorites|archive|all] [--json]
                                 list saved articles
   read <id> [--text | --html]   print an article's text (default) or its stored, sanitized HTML
+  reextract <id>                extract an article again from the page kept at import (offline)
   delete <id>                   delete an article and its files
   serve [--port <n>]            run Lectern for your browser on 127.0.0.1 and print the address to open
   extract <file.html> --url <original-url> [--json]
@@ -119,8 +122,15 @@ async function run(core: LecternCore, command: string, args: string[], values: O
   }
   switch (command) {
     case 'add': {
-      const urls = [...args, ...(values.file ? await readUrlList(values.file) : [])]
-      if (urls.length === 0) throw new UsageError('add needs a URL (or --file with a list of URLs)')
+      // A path to an existing file is a saved page to import; anything else is an address.
+      const files = args.filter((arg) => !/^[a-z][a-z0-9+.-]*:/i.test(arg) && existsSync(arg))
+      const urls = [...args.filter((arg) => !files.includes(arg)), ...(values.file ? await readUrlList(values.file) : [])]
+      if (urls.length === 0 && files.length === 0) throw new UsageError('add needs a URL or an HTML file (or --file with a list of URLs)')
+      for (const file of files) {
+        const { article, existed } = await call(core, 'addHtml', { html: await readHtmlFile(file), fileName: file })
+        out(values.json ? JSON.stringify({ ...article, existed }) : `${existed ? 'Already saved' : 'Saved'}: ${article.title} (${article.id})`)
+      }
+      if (urls.length === 0) return 0
       if (urls.length > 1 || values.file) return addMany(core, urls, values)
       const { article, existed } = await call(core, 'addUrl', { url: urls[0] as string })
       if (values.json) out(JSON.stringify({ ...article, existed }))
@@ -139,6 +149,11 @@ async function run(core: LecternCore, command: string, args: string[], values: O
       const id = needArg('an article id')
       if (values.html) out((await call(core, 'getArticle', { id })).html)
       else out(await core.store.readText(id))
+      return 0
+    }
+    case 'reextract': {
+      const article = await call(core, 'reextractArticle', { id: needArg('an article id') })
+      out(values.json ? JSON.stringify(article) : `Extracted again: ${article.title} (${article.wordCount} words)`)
       return 0
     }
     case 'delete': {
@@ -240,9 +255,7 @@ async function extract(args: string[], values: Options): Promise<number> {
   const file = args[0]
   if (!file) throw new UsageError('extract needs a saved HTML file')
   if (!values.url) throw new UsageError('extract needs --url <original-url> (used to resolve links and images)')
-  const bytes = await readFile(file)
-  const { html } = decodeHtml(bytes)
-  const a = extractArticle(html, values.url)
+  const a = extractArticle(await readHtmlFile(file), values.url)
   const result = {
     title: a.title,
     byline: a.byline,

@@ -7,6 +7,7 @@ import { acquireDataLock } from './data-lock'
 import { EventBus } from './event-bus'
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './import-limits'
 import { ImportQueue } from './import-queue'
+import { importHtml, reextractArticle } from './import-html'
 import { importUrl } from './import-url'
 import { LibraryStore } from './library-store'
 import { SettingsStore } from './settings-store'
@@ -89,6 +90,16 @@ export async function createCore(options: CoreOptions): Promise<LecternCore> {
     },
     async cancelImport({ batchId }) {
       return imports.cancel(batchId)
+    },
+    async addHtml({ html, fileName }) {
+      const result = await importHtml(store, html, fileName, limits)
+      if (!result.existed) changed(result.article.id)
+      return result
+    },
+    async reextractArticle({ id }) {
+      const article = await reextractArticle(store, id, limits)
+      changed(id)
+      return article
     },
     async deleteArticle({ id }) {
       await store.remove(id)

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { mkdir, writeFile } from 'node:fs/promises'
+import { access, mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fragmentWindow } from './dom-window'
 import { fetchLimited, type FetchLimits } from './fetch-limited'
@@ -17,6 +17,14 @@ export interface LocalizedImages {
   leadImage: string | null
   stored: number
   failed: number
+  /** Original image address → stored path, kept so a re-extraction can reuse them offline. */
+  map: Map<string, string>
+}
+
+export interface LocalizeOptions {
+  cancel?: AbortSignal
+  /** Images stored before (original address → path): reused without fetching when the file is there. */
+  known?: Map<string, string>
 }
 
 /**
@@ -29,7 +37,7 @@ export async function localizeImages(
   leadImageUrl: string | null,
   articleDir: string,
   limits: ImageLimits,
-  cancel?: AbortSignal
+  { cancel, known }: LocalizeOptions = {}
 ): Promise<LocalizedImages> {
   const template = fragmentWindow().document.createElement('template')
   template.innerHTML = html
@@ -43,7 +51,7 @@ export async function localizeImages(
   const worker = async (): Promise<void> => {
     while (next < urls.length && !cancel?.aborted) {
       const url = urls[next++] as string
-      const path = await storeImage(url, articleDir, limits, cancel)
+      const path = (await reuse(known?.get(url), articleDir)) ?? (await storeImage(url, articleDir, limits, cancel))
       if (path) local.set(url, path)
     }
   }
@@ -63,8 +71,35 @@ export async function localizeImages(
     html: template.innerHTML,
     leadImage: leadImageUrl ? (local.get(leadImageUrl) ?? null) : null,
     stored: new Set(local.values()).size,
-    failed
+    failed,
+    map: local
   }
+}
+
+async function reuse(path: string | undefined, articleDir: string): Promise<string | null> {
+  if (!path) return null
+  try {
+    await access(join(articleDir, path))
+    return path
+  } catch {
+    return null
+  }
+}
+
+const IMAGE_MAP = 'images.json'
+
+/** The image map written at import; empty when missing or unreadable (images are then fetched again). */
+export async function readImageMap(articleDir: string): Promise<Map<string, string>> {
+  try {
+    const entries = JSON.parse(await readFile(join(articleDir, IMAGE_MAP), 'utf8')) as Record<string, string>
+    return new Map(Object.entries(entries).filter(([, path]) => typeof path === 'string'))
+  } catch {
+    return new Map()
+  }
+}
+
+export async function writeImageMap(articleDir: string, map: Map<string, string>): Promise<void> {
+  await writeFile(join(articleDir, IMAGE_MAP), JSON.stringify(Object.fromEntries(map)))
 }
 
 async function storeImage(url: string, articleDir: string, limits: FetchLimits, cancel?: AbortSignal): Promise<string | null> {

@@ -28,7 +28,8 @@ export interface RunningServer {
   close(): Promise<void>
 }
 
-const MAX_BODY = 1_000_000
+// Large enough for a dropped HTML file (addHtml); every request is authenticated and same-origin.
+const MAX_BODY = 20_000_000
 const COMMON_HEADERS = {
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',

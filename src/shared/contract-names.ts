@@ -10,6 +10,8 @@ export const METHOD_NAMES = [
   'getArticle',
   'addUrl',
   'addUrls',
+  'addHtml',
+  'reextractArticle',
   'cancelImport',
   'deleteArticle',
   'setArchived',

@@ -30,6 +30,10 @@ export const contract = {
   addUrls: method<ImportProgress>()(z.object({ urls: z.array(z.string().max(8192)).min(1).max(10_000) })),
   /** Stops a bulk import: queued addresses are skipped, ones being fetched are aborted. */
   cancelImport: method<ImportProgress>()(z.object({ batchId: z.string().max(100) })),
+  /** Saves a page the user has as a file (dropped on the window); the HTML is decoded by the caller. */
+  addHtml: method<AddUrlResult>()(z.object({ html: z.string().max(16_000_000), fileName: z.string().max(1000) })),
+  /** Extracts the article again from the page kept at import, without the network. */
+  reextractArticle: method<ArticleMeta>()(z.object({ id: articleId })),
   deleteArticle: method<{ id: string }>()(z.object({ id: articleId })),
   setArchived: method<ArticleMeta>()(
     z.object({ id: articleId, archived: z.boolean() })

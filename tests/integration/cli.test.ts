@@ -113,3 +113,16 @@ describe('lectern add, many at once', () => {
     expect(JSON.parse(again.stdout)).toMatchObject({ total: 2, saved: 0, existing: 2, failed: 0, finished: true })
   })
 })
+
+describe('lectern add <file.html> and reextract', () => {
+  it('saves a page from a file, then extracts it again', async () => {
+    const file = join(dir.path, 'saved page.html')
+    writeFileSync(file, articlePage('From A File'))
+    const added = await lectern('add', file, '--json')
+    expect(added.code).toBe(0)
+    const article = JSON.parse(added.stdout)
+    expect(article).toMatchObject({ title: 'From A File', existed: false })
+    const again = await lectern('reextract', article.id)
+    expect(again).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Extracted again: From A File/) })
+  })
+})

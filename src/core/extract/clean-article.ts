@@ -17,7 +17,7 @@ export const CLEANUP_RULES = [
   'furniture-lines',
   'link-lists',
   'title-and-dateline',
-  'repeated-lines',
+  'repeated-captions',
   'author-bio'
 ] as const
 export type CleanupRule = (typeof CLEANUP_RULES)[number]
@@ -58,7 +58,7 @@ export function cleanArticle(root: Element, context: CleanupContext): void {
   if (on('link-lists')) removeLinkLists(root, removable)
   if (on('furniture-lines')) removeFurnitureLines(root, removable)
   if (on('title-and-dateline')) removeTitleAndDateline(root, context)
-  if (on('repeated-lines')) removeRepeatedLines(root)
+  if (on('repeated-captions')) removeRepeatedCaptions(root)
   if (on('author-bio')) removeAuthorBio(root, context)
   removeEmptyBlocks(root)
 }
@@ -142,16 +142,24 @@ function removeTitleAndDateline(root: Element, context: CleanupContext): void {
   for (const el of leaves) if (attached(root, el) && isDateLine(textOf(el))) el.remove()
 }
 
-/** Galleries and embeds repeat the same caption or credit; the story does not repeat its lines. */
-function removeRepeatedLines(root: Element): void {
+/**
+ * Galleries repeat the same caption or credit under every slide ("Photo: AP"). Only captions are looked at:
+ * table cells, list items and quoted posts legitimately repeat short lines.
+ */
+function removeRepeatedCaptions(root: Element): void {
   const seen = new Set<string>()
   for (const el of leafBlocks(root)) {
-    if (!attached(root, el)) continue
+    if (!attached(root, el) || !isCaptionLike(el)) continue
     const text = comparable(textOf(el))
-    if (!text || wordCount(text) > 25) continue
+    if (!text || wordCount(text) > 40) continue
     if (seen.has(text)) el.remove()
     else seen.add(text)
   }
+}
+
+function isCaptionLike(el: Element): boolean {
+  if (el.tagName === 'FIGCAPTION' || el.closest('figcaption, figure')) return true
+  return /caption|credit/i.test(`${el.getAttribute('class') ?? ''} ${el.parentElement?.getAttribute('class') ?? ''}`)
 }
 
 /** "Jane Doe is a reporter who ..." after the story, when Jane Doe wrote it. */

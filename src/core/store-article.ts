@@ -1,0 +1,129 @@
+import { randomBytes } from 'node:crypto'
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { gzip } from 'node:zlib'
+import type { AddUrlResult, ArticleMeta } from '../shared/types'
+import { LecternError } from '../shared/errors'
+import type { ExtractedArticle } from './extract-article'
+import type { ImportLimits } from './import-limits'
+import type { LibraryStore } from './library-store'
+import { localizeImages, readImageMap, writeImageMap } from './localize-images'
+import { readingMinutes } from './text-stats'
+
+/** A page ready to be stored: its decoded HTML, the address it came from, and what extraction found. */
+export interface ExtractedPage {
+  sourceHtml: string
+  /** The address the user gave (normalized): what they will recognise in the library. */
+  savedUrl: string
+  /** Where the page really is: after redirects, or its rel=canonical. */
+  canonicalUrl: string
+  extracted: ExtractedArticle
+}
+
+/** The saved article with the same address or canonical address, if any. */
+export function findSaved(store: LibraryStore, ...urls: string[]): ArticleMeta | undefined {
+  const wanted = new Set(urls)
+  return store.all().find((a) => wanted.has(a.url) || wanted.has(a.canonicalUrl))
+}
+
+/**
+ * Writes a new article: images and files first, metadata last, so the library never points at missing
+ * content. On any failure the article's folder is removed and the library is exactly as it was.
+ */
+export async function storeArticle(store: LibraryStore, page: ExtractedPage, limits: ImportLimits, cancel?: AbortSignal): Promise<AddUrlResult> {
+  const already = findSaved(store, page.savedUrl, page.canonicalUrl)
+  if (already) return { article: already, existed: true }
+  const id = newArticleId()
+  const dir = store.articleDir(id)
+  try {
+    await mkdir(dir, { recursive: true })
+    const content = await writeContent(dir, page, limits, new Map(), cancel)
+    // The fetched page, so the article can be extracted again later without the network.
+    await writeFile(join(dir, 'source.html.gz'), await promisify(gzip)(page.sourceHtml))
+    const article: ArticleMeta = {
+      id,
+      url: page.savedUrl,
+      canonicalUrl: page.canonicalUrl,
+      ...describe(page.extracted, page.canonicalUrl),
+      leadImage: content.leadImage,
+      savedAt: new Date().toISOString(),
+      readAt: null,
+      state: 'unread',
+      favorite: false,
+      tags: [],
+      progress: 0
+    }
+    // Checked again with no await before the add: a concurrent import of the same article (a bulk list
+    // with two addresses of one story) may have finished while this one fetched its images.
+    const raced = findSaved(store, page.savedUrl, page.canonicalUrl)
+    if (raced) {
+      await rm(dir, { recursive: true, force: true })
+      return { article: raced, existed: true }
+    }
+    if (cancel?.aborted) throw new LecternError('CANCELLED', 'Cancelled.')
+    await store.add(article)
+    return { article, existed: false }
+  } catch (error) {
+    await rm(dir, { recursive: true, force: true })
+    throw error
+  }
+}
+
+/**
+ * Rebuilds an existing article's content from a new extraction (re-extract): images already stored are
+ * reused without the network; the user's state (read, favorite, tags, progress) is kept.
+ */
+export async function replaceContent(store: LibraryStore, id: string, page: ExtractedPage, limits: ImportLimits): Promise<ArticleMeta> {
+  const dir = store.articleDir(id)
+  const known = await readImageMap(dir)
+  const content = await writeContent(dir, page, limits, known)
+  return store.update(id, { ...describe(page.extracted, page.canonicalUrl), leadImage: content.leadImage })
+}
+
+/** The metadata that comes from the page itself. */
+function describe(extracted: ExtractedArticle, canonicalUrl: string) {
+  return {
+    title: extracted.title,
+    byline: extracted.byline,
+    siteName: extracted.siteName ?? hostName(canonicalUrl),
+    excerpt: extracted.excerpt,
+    lang: extracted.lang,
+    wordCount: extracted.wordCount,
+    readingMinutes: readingMinutes(extracted.wordCount),
+    publishedAt: validDate(extracted.publishedTime)
+  }
+}
+
+/** Stores images and writes content.html / content.txt, each through a temporary file and a rename. */
+async function writeContent(dir: string, page: ExtractedPage, limits: ImportLimits, known: Map<string, string>, cancel?: AbortSignal) {
+  const images = await localizeImages(page.extracted.html, page.extracted.leadImageUrl, dir, limits.images, { cancel, known })
+  await writeImageMap(dir, images.map)
+  await replaceFile(join(dir, 'content.html'), images.html)
+  await replaceFile(join(dir, 'content.txt'), page.extracted.text)
+  return images
+}
+
+async function replaceFile(path: string, text: string): Promise<void> {
+  await writeFile(`${path}.tmp`, text)
+  await rename(`${path}.tmp`, path)
+}
+
+/** Ids sort by time saved and are safe as folder names: base36 milliseconds + random suffix. */
+function newArticleId(): string {
+  return `${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`
+}
+
+function hostName(url: string): string | null {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '') || null
+  } catch {
+    return null
+  }
+}
+
+function validDate(value: string | null): string | null {
+  if (!value) return null
+  const date = new Date(value)
+  return Number.isNaN(date.getTime()) ? null : date.toISOString()
+}

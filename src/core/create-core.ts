@@ -18,6 +18,8 @@ export interface CoreOptions {
   openExternal?: (url: string) => Promise<void>
   /** Fetch limits; tests shrink them. */
   importLimits?: ImportLimits
+  /** Pages fetched at once in a bulk import (default BULK_CONCURRENCY); the benchmark compares values. */
+  bulkConcurrency?: number
 }
 
 /** The core as the transports see it: the contract's handlers, its events, and a clean shutdown. */
@@ -61,7 +63,7 @@ export async function createCore(options: CoreOptions): Promise<LecternCore> {
   const limits = options.importLimits ?? DEFAULT_IMPORT_LIMITS
   const changed = (...ids: string[]) => events.emit('libraryChanged', { ids })
   const imports = new ImportQueue({
-    concurrency: BULK_CONCURRENCY,
+    concurrency: options.bulkConcurrency ?? BULK_CONCURRENCY,
     importOne: async (url, cancel) => {
       const result = await importUrl(store, url, limits, cancel)
       if (!result.existed) changed(result.article.id)

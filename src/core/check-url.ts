@@ -38,3 +38,24 @@ export function normalizeUrl(url: URL | string): string {
 export function truncate(text: string, max = 80): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text
 }
+
+const siteOf = (url: URL) => url.hostname.replace(/^www\./, '')
+
+/**
+ * The address an article is recognised by: the page's own rel=canonical when it names a page on the
+ * same site (a canonical pointing at the home page, or at another site, is a common mistake and is
+ * ignored), else where the fetch ended. Normalized.
+ */
+export function chooseCanonical(finalUrl: URL, declared: string | null): string {
+  if (declared) {
+    try {
+      const canonical = new URL(declared)
+      const sameSite = siteOf(canonical) === siteOf(finalUrl)
+      const homePage = canonical.pathname === '/' && finalUrl.pathname !== '/'
+      if (sameSite && !homePage && /^https?:$/.test(canonical.protocol)) return normalizeUrl(canonical)
+    } catch {
+      // not a URL: fall through
+    }
+  }
+  return normalizeUrl(finalUrl)
+}

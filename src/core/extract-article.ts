@@ -3,7 +3,9 @@ import { LecternError } from '../shared/errors'
 import { parsePage, parsePageFast } from './dom-window'
 import { cleanArticle, type CleanupRule } from './extract/clean-article'
 import { absolutizeLinks, absoluteUrl, documentBase, normalizeImages } from './extract/normalize-media'
+import { keepEmbeddedPosts, rememberQuotes, restoreQuotes } from './extract/keep-embedded-posts'
 import { readPageMetadata } from './extract/page-metadata'
+import { trimAttributes } from './extract/trim-attributes'
 import { elementToText } from './html-to-text'
 import { sanitizeArticleHtml } from './sanitize-html'
 import { countWords } from './text-stats'
@@ -22,11 +24,15 @@ export interface ExtractedArticle {
   text: string
   wordCount: number
   leadImageUrl: string | null
+  /** The page's own rel=canonical (or og:url), absolute, if it names one. */
+  canonicalUrl: string | null
 }
 
-/** Knobs for measuring the extractor (the benchmark's ablation); the app always uses the defaults. */
+/** Knobs: the benchmark's ablation, and how a page saved as a file resolves its relative addresses. */
 export interface ExtractOptions {
   disabledRules?: readonly CleanupRule[]
+  /** Resolve relative links and images against the page's rel=canonical when it names one (a local file saved from the web). */
+  canonicalBase?: boolean
 }
 
 // Below this much text, what Readability found is a fragment of a page (a home page, a login wall), not an article.
@@ -59,9 +65,12 @@ export function extractArticleWith(html: string, pageUrl: string, options: Extra
 }
 
 function extractFrom(doc: Document, pageUrl: string, options: ExtractOptions): ExtractedArticle {
-  const base = documentBase(doc, pageUrl)
   const meta = readPageMetadata(doc) // before Readability, which rewrites the document
+  const declaredCanonical = absoluteUrl(meta.canonical, documentBase(doc, pageUrl))
+  const base = (options.canonicalBase && declaredCanonical) || documentBase(doc, pageUrl)
   const documentTitle = doc.title?.trim() ?? ''
+  keepEmbeddedPosts(doc)
+  const quotes = rememberQuotes(doc)
   // keepClasses: the cleanup reads class names (the sanitizer drops them afterwards); the serializer hands
   // back the article element itself instead of an HTML string to parse again.
   const parsed = new Readability(doc, { keepClasses: true, serializer: (el: Node) => el } as never).parse()
@@ -73,10 +82,12 @@ function extractFrom(doc: Document, pageUrl: string, options: ExtractOptions): E
   const siteName = parsed.siteName?.trim() || meta.siteName
   const title = cleanTitle(parsed.title?.trim() || meta.title || documentTitle, siteName) || new URL(pageUrl).hostname
   const byline = parsed.byline?.trim() || meta.byline
+  restoreQuotes(root, quotes)
   cleanArticle(root, { title, byline, disabledRules: options.disabledRules })
   normalizeImages(root, base)
   absolutizeLinks(root, base)
   const text = elementToText(root, { skip: isCaption })
+  trimAttributes(root)
   const clean = sanitizeArticleHtml(root.innerHTML)
   const lang = parsed.lang?.trim() || meta.lang
   return {
@@ -89,7 +100,8 @@ function extractFrom(doc: Document, pageUrl: string, options: ExtractOptions): E
     html: clean,
     text,
     wordCount: countWords(text, lang),
-    leadImageUrl: absoluteUrl(meta.leadImage, base)
+    leadImageUrl: absoluteUrl(meta.leadImage, base),
+    canonicalUrl: declaredCanonical
   }
 }
 

@@ -4,8 +4,9 @@ import { basename } from 'node:path'
 import { gunzipSync } from 'node:zlib'
 import type { AddUrlResult, ArticleMeta } from '../shared/types'
 import { LecternError } from '../shared/errors'
+import { chooseCanonical } from './check-url'
 import { decodeHtml } from './decode-html'
-import { extractArticle } from './extract-article'
+import { extractArticle, extractArticleWith } from './extract-article'
 import type { ImportLimits } from './import-limits'
 import type { LibraryStore } from './library-store'
 import { replaceContent, storeArticle } from './store-article'
@@ -14,8 +15,10 @@ import { replaceContent, storeArticle } from './store-article'
 export const MAX_HTML_FILE_BYTES = 15_000_000
 
 /**
- * Saves a page the user has as a file (dropped on the window, or `lectern add page.html`). Its address
- * in the library is file:///<name>#<content hash>, so the same file saved twice is recognised.
+ * Saves a page the user has as a file (dropped on the window, or `lectern add page.html`). A page that
+ * names its canonical address is filed under it (and its relative images and links resolve there), so
+ * it meets the same article saved from the web; otherwise its address is file:///<name>#<content hash>,
+ * so the same file saved twice is recognised.
  */
 export async function importHtml(store: LibraryStore, html: string, fileName: string, limits: ImportLimits): Promise<AddUrlResult> {
   if (Buffer.byteLength(html) > MAX_HTML_FILE_BYTES) {
@@ -25,7 +28,11 @@ export async function importHtml(store: LibraryStore, html: string, fileName: st
   const hash = createHash('sha256').update(html).digest('hex').slice(0, 16)
   const pageUrl = `file:///${encodeURIComponent(name)}`
   const savedUrl = `${pageUrl}#${hash}`
-  const extracted = extractArticle(html, pageUrl)
+  const extracted = extractArticleWith(html, pageUrl, { canonicalBase: true })
+  if (extracted.canonicalUrl) {
+    const canonicalUrl = chooseCanonical(new URL(extracted.canonicalUrl), extracted.canonicalUrl)
+    return storeArticle(store, { sourceHtml: html, savedUrl: canonicalUrl, canonicalUrl, extracted }, limits)
+  }
   return storeArticle(store, { sourceHtml: html, savedUrl, canonicalUrl: savedUrl, extracted }, limits)
 }
 

@@ -1,6 +1,6 @@
 import { LecternError } from '../shared/errors'
 import type { AddUrlResult } from '../shared/types'
-import { checkWebUrl, normalizeUrl } from './check-url'
+import { checkWebUrl, chooseCanonical, normalizeUrl } from './check-url'
 import { decodeHtml } from './decode-html'
 import { extractArticle } from './extract-article'
 import { fetchLimited } from './fetch-limited'
@@ -25,7 +25,11 @@ export async function importUrl(store: LibraryStore, rawUrl: string, limits: Imp
   if (mediaType && !HTML_TYPES.test(mediaType)) throw unsupportedType(mediaType)
   const { html: sourceHtml } = decodeHtml(page.bytes, page.contentType)
   const extracted = extractArticle(sourceHtml, page.url.toString())
-  return storeArticle(store, { sourceHtml, savedUrl, canonicalUrl: normalizeUrl(page.url), extracted }, limits, cancel)
+  // Reached through a redirect to a page already saved, even if that one has a different canonical.
+  const byFinalAddress = findSaved(store, normalizeUrl(page.url))
+  if (byFinalAddress) return { article: byFinalAddress, existed: true }
+  const canonicalUrl = chooseCanonical(page.url, extracted.canonicalUrl)
+  return storeArticle(store, { sourceHtml, savedUrl, canonicalUrl, extracted }, limits, cancel)
 }
 
 function unsupportedType(mediaType: string): LecternError {

@@ -92,6 +92,28 @@ describe('redirects', () => {
   })
 })
 
+describe('canonical addresses', () => {
+  it('records the page\'s rel=canonical and recognises the article under that address', async () => {
+    const { article } = await saved('/tracking?utm_source=feed')
+    expect(article.url).toBe(site.url('/tracking'))
+    expect(article.canonicalUrl).toBe(site.url('/articles/canonical-story'))
+    const again = await saved('/articles/canonical-story')
+    expect(again).toMatchObject({ existed: true, article: { id: article.id } })
+    expect(site.hits.get('/articles/canonical-story') ?? 0).toBe(0) // recognised without fetching
+  })
+
+  it('files a saved page under its canonical address, with relative images fetched from there', async () => {
+    const page = await (await fetch(site.url('/articles/lighthouse'))).text()
+    const withCanonical = page.replace('<head>', `<head><link rel="canonical" href="${site.url('/articles/lighthouse')}">`)
+    const result = await dispatch(core.handlers, 'addHtml', { html: withCanonical, fileName: 'lighthouse.html' })
+    const { article } = (result as { value: AddUrlResult }).value
+    expect(article.url).toBe(site.url('/articles/lighthouse'))
+    const html = readFileSync(join(dir.path, 'articles', article.id, 'content.html'), 'utf8')
+    expect(html.match(/src="assets\/[a-f0-9]{64}\.png"/g)).toHaveLength(2)
+    expect(await saved('/articles/lighthouse')).toMatchObject({ existed: true, article: { id: article.id } })
+  })
+})
+
 describe('failures leave the library unchanged', () => {
   const cases: Array<[string, string, RegExp]> = [
     ['/loop/a', 'TOO_MANY_REDIRECTS', /redirected more than 5 times/],

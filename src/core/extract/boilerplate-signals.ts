@@ -77,13 +77,15 @@ export function linkDensity(el: Element): number {
 const FURNITURE_LINE = new RegExp(
   [
     '^(?:skip to (?:main )?content)$',
+    '^(?:subscribe|share|share this|follow|print|email|advert|advertisement|sponsored|ad|iklan|anzeige|publicidade|publicidad|реклама|sign up|sign in|log in|comments?)$',
+    '^\\[\\w+[^\\]]*\\].*\\[/\\w+\\]$',
     '^(?:read|see) (?:more|also)\\b',
     '^(?:related|also on|also read|more|more from|recommended|you may also like|you might also like|popular|trending|recent articles?|most read)\\b.{0,120}$',
-    '\\b(?:share (?:this|it|on)|like this (?:story|article)|follow us|sign up for|subscribe (?:to|now|for|today)|newsletter|email newsletters?)\\b',
+    '\\b(?:share (?:this|it|on)|like this (?:story|article)|follow (?:us|her|him|them|me) on|follow us|sign up for|subscribe (?:to|now|for|today)|newsletter|email newsletters?|(?:straight |delivered )?(?:to|in) your inbox)\\b',
     '\\b(?:this (?:site|website) uses cookies|we use cookies|accept cookies)\\b',
     '^(?:post (?:a )?comments?|comments?|\\d+ comments?|leave a (?:comment|reply)|view comments)\\b.{0,40}$',
-    '^(?:advertisement|sponsored|ad|iklan|anzeige|publicidade|publicidad|реклама)$',
     '\\b(?:affiliate (?:and/or referral )?links?|may contain affiliate)\\b',
+    '^(?:(?:additional )?reporting|writing|editing|compiled|edited) by\\b',
     '^(?:view author archive|email the author|more articles by)\\b',
     '^(?:tags?|filed under|categories|posted in)\\s*:',
     '\\b(?:all rights reserved|copyright\\s*(?:©|ⓒ|\\(c\\))|©\\s*\\d{4})',
@@ -93,7 +95,8 @@ const FURNITURE_LINE = new RegExp(
 )
 
 export function isFurnitureLine(text: string): boolean {
-  return FURNITURE_LINE.test(text)
+  // "[Related: ...]", "» Read more", "• Share": leading brackets and bullets do not change what a line is.
+  return FURNITURE_LINE.test(text.replace(/^[^\p{L}\p{N}]+/u, '').replace(/[\])]+$/, ''))
 }
 
 const MONTHS = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?'

@@ -92,19 +92,26 @@ function removeByName(root: Element, removable: (el: Element) => boolean): void 
 }
 
 function removeLinkLists(root: Element, removable: (el: Element) => boolean): void {
+  const full = textOf(root)
+  // Related-story lists and link rows sit after the story; inside it, a list of links is usually content.
+  const trailing = (el: Element): boolean => {
+    const text = textOf(el)
+    return text.length > 0 && full.lastIndexOf(text) >= full.length * 0.6
+  }
   for (const list of [...root.querySelectorAll('ul, ol')]) {
     if (!attached(root, list) || inQuote(list) || !removable(list)) continue
     const items = [...list.children].filter((li) => li.tagName === 'LI')
     if (items.length === 0) continue
-    const linkedItems = items.filter((li) => linkDensity(li) > 0.6).length
     const meanWords = items.reduce((sum, li) => sum + wordCount(textOf(li)), 0) / items.length
-    if (linkedItems / items.length >= 0.6 && meanWords <= 20) removeWithLeadIn(list)
+    if (meanWords > 20) continue
+    const linkedShare = (minDensity: number): number => items.filter((li) => linkDensity(li) > minDensity).length / items.length
+    if (linkedShare(0.6) >= 0.6 || (linkedShare(0.25) === 1 && trailing(list))) removeWithLeadIn(list)
   }
-  // Short blocks that are nothing but links: "Read more: <headline>", tag rows, "More from the author".
+  // Short trailing blocks that are nothing but links: "Read more: <headline>", tag rows, "More from the author".
   for (const el of leafBlocks(root)) {
     if (!attached(root, el) || inQuote(el) || !removable(el)) continue
     const words = wordCount(textOf(el))
-    if (words > 0 && words <= 25 && el.querySelector('a') && linkDensity(el) >= 0.8) el.remove()
+    if (words > 0 && words <= 25 && el.querySelector('a') && linkDensity(el) >= 0.8 && trailing(el)) el.remove()
   }
 }
 

@@ -9,6 +9,8 @@ export interface PageMetadata {
   lang: string | null
   excerpt: string | null
   leadImage: string | null
+  /** Where the page says it really lives: <link rel=canonical>, else og:url (as written; may be relative). */
+  canonical: string | null
 }
 
 export function readPageMetadata(doc: Document): PageMetadata {
@@ -24,7 +26,8 @@ export function readPageMetadata(doc: Document): PageMetadata {
       null,
     lang: readLang(doc),
     excerpt: meta(doc, ['og:description', 'description', 'twitter:description', 'dc.description']),
-    leadImage: meta(doc, ['og:image', 'og:image:url', 'og:image:secure_url', 'twitter:image', 'twitter:image:src']) ?? ld.image
+    leadImage: meta(doc, ['og:image', 'og:image:url', 'og:image:secure_url', 'twitter:image', 'twitter:image:src']) ?? ld.image,
+    canonical: doc.querySelector('link[rel~="canonical" i][href]')?.getAttribute('href')?.trim() || meta(doc, ['og:url'])
   }
 }
 

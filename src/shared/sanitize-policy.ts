@@ -22,10 +22,16 @@ export const ARTICLE_ASSET_PATTERN = /^assets\/[a-f0-9]{64}\.(?:jpg|png|gif|webp
 
 export const ARTICLE_URI_PATTERN = new RegExp(`^(?:https?:|mailto:|#|${ARTICLE_ASSET_PATTERN.source.slice(1)})`, 'i')
 
+/** Allowed attributes that can hold a URL; every other allowed attribute is plain text. */
+const URL_ATTRIBUTES = new Set(['href', 'src', 'cite'])
+
 /** DOMPurify configuration built from the lists above (a plain object: no DOM types needed here). */
 export const ARTICLE_PURIFY_CONFIG = {
   ALLOWED_TAGS: ARTICLE_TAGS,
   ALLOWED_ATTR: ARTICLE_ATTRIBUTES,
+  // DOMPurify checks every attribute it does not know to be URI-safe against ALLOWED_URI_REGEXP, which
+  // admits only URLs: without this, dir="rtl", lang, width/height and colspan would all be dropped.
+  ADD_URI_SAFE_ATTR: ARTICLE_ATTRIBUTES.filter((name) => !URL_ATTRIBUTES.has(name)),
   ALLOWED_URI_REGEXP: ARTICLE_URI_PATTERN,
   ALLOW_DATA_ATTR: false,
   ALLOW_ARIA_ATTR: false,

@@ -3,7 +3,6 @@ import { ok } from '../../src/shared/result'
 import type { ArticleMeta } from '../../src/shared/types'
 import { createAppStore } from '../../src/renderer/src/store/create-app-store'
 import { FakeClient, makeArticle } from './support/fake-client'
-import { memoryStorage } from './support/render-app'
 
 describe('createAppStore', () => {
   it('keeps only the newest list when loads overlap', async () => {
@@ -15,7 +14,7 @@ describe('createAppStore', () => {
       if ((input.view ?? 'inbox') === 'inbox') await new Promise<void>((resolve) => (releaseSlow = resolve))
       return original(input)
     }
-    const store = createAppStore(client, { storage: null })
+    const store = createAppStore(client)
     const slow = store.getState().load()
     await store.getState().setView('archive')
     releaseSlow()
@@ -27,7 +26,7 @@ describe('createAppStore', () => {
   it('keeps {status, error} for a failed load instead of throwing', async () => {
     const client = new FakeClient()
     client.api.listArticles = async () => ({ ok: false, error: { code: 'LIBRARY_IN_USE', message: 'In use.' } })
-    const store = createAppStore(client, { storage: null })
+    const store = createAppStore(client)
     await store.getState().load()
     expect(store.getState().libraryStatus).toBe('error')
     expect(store.getState().libraryError).toEqual({ code: 'LIBRARY_IN_USE', message: 'In use.' })
@@ -36,17 +35,9 @@ describe('createAppStore', () => {
     expect(store.getState().libraryError).toBeNull()
   })
 
-  it('persists the theme and reads it back', () => {
-    const storage = memoryStorage()
-    createAppStore(new FakeClient(), { storage }).getState().setTheme('sepia')
-    expect(createAppStore(new FakeClient(), { storage }).getState().theme).toBe('sepia')
-    storage.setItem('lectern.theme', 'neon')
-    expect(createAppStore(new FakeClient(), { storage }).getState().theme).toBe('light')
-  })
-
   it('stops listening to events after dispose', async () => {
     const client = new FakeClient()
-    const store = createAppStore(client, { storage: null })
+    const store = createAppStore(client)
     store.dispose()
     client.emit('libraryChanged', { ids: [] })
     expect(client.callsOf('listArticles')).toHaveLength(0)

@@ -300,14 +300,22 @@ describe('keyboard', () => {
 })
 
 describe('theme', () => {
-  it('cycles light → sepia → dark on <html data-theme> and remembers it', async () => {
-    const { store } = await renderApp(new FakeClient())
+  it('cycles system → light → sepia → dark on <html data-theme> and saves it in the core', async () => {
+    const client = new FakeClient()
+    const { store } = await renderApp(client)
+    // jsdom has no matchMedia: "system" resolves to light.
     expect(document.documentElement.dataset.theme).toBe('light')
+    expect(document.documentElement.dataset.themeSetting).toBe('system')
     const toggle = screen.getByRole('button', { name: 'Change theme' })
+    fireEvent.click(toggle)
+    expect(document.documentElement.dataset.theme).toBe('light')
     fireEvent.click(toggle)
     expect(document.documentElement.dataset.theme).toBe('sepia')
     fireEvent.click(toggle)
     expect(document.documentElement.dataset.theme).toBe('dark')
-    expect(store.getState().theme).toBe('dark')
+    expect(store.getState().settings.theme).toBe('dark')
+    await waitFor(() => expect(client.settings.theme).toBe('dark'))
+    expect(client.callsOf('updateSettings')).toEqual([{ theme: 'light' }, { theme: 'sepia' }, { theme: 'dark' }])
   })
-})
+}
+)

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { assetOrigin, buildReaderDocument } from '../../src/renderer/src/reader/build-reader-document'
+import { readerAppearance } from '../../src/renderer/src/reader/reader-appearance'
+import { DEFAULT_SETTINGS } from '../../src/shared/types'
+
+const light = { appearance: readerAppearance(DEFAULT_SETTINGS, 'light') }
 
 /** A stored image path has exactly this shape: assets/<sha256>.<ext>. */
 const LOCAL = `assets/${'ab'.repeat(32)}.png`
@@ -35,7 +39,7 @@ function parse(doc: string): Document {
 }
 
 describe('buildReaderDocument', () => {
-  const doc = buildReaderDocument(HOSTILE, 'lectern://articles/abc/', 'light')
+  const doc = buildReaderDocument(HOSTILE, 'lectern://articles/abc/', light)
   const parsed = parse(doc)
   const article = parsed.querySelector('article')!
 
@@ -45,7 +49,7 @@ describe('buildReaderDocument', () => {
     expect(csp).toBe("default-src 'none'; img-src lectern:; style-src 'unsafe-inline'")
     expect(doc).toContain('<base href="lectern://articles/abc/"')
     expect(parsed.querySelectorAll('base')).toHaveLength(1)
-    expect(parsed.querySelector('head style')?.textContent).toContain('max-width: 40em')
+    expect(parsed.querySelector('head style')?.textContent).toContain('max-width: var(--reader-width)')
   })
 
   it('keeps the readable content', () => {
@@ -84,10 +88,35 @@ describe('buildReaderDocument', () => {
   })
 
   it('uses the http origin for images in browser mode, and the theme colours', () => {
-    const web = buildReaderDocument('<p>x</p>', 'http://127.0.0.1:4321/media/abc/', 'dark')
+    const web = buildReaderDocument('<p>x</p>', 'http://127.0.0.1:4321/media/abc/', {
+      appearance: readerAppearance(DEFAULT_SETTINGS, 'dark')
+    })
     expect(web).toContain("img-src http://127.0.0.1:4321;")
     expect(web).toContain('<base href="http://127.0.0.1:4321/media/abc/"')
-    expect(web).toContain('color-scheme: dark')
+    expect(parse(web).documentElement.dataset.theme).toBe('dark')
+    expect(web).toContain(':root[data-theme="dark"] { color-scheme: dark')
     expect(assetOrigin('lectern://articles/abc/')).toBe('lectern:')
+  })
+})
+
+describe('attributes that are text, not URLs', () => {
+  it('keeps dir, lang, sizes and table spans (DOMPurify would test them against the URL pattern)', () => {
+    const parsed = parse(
+      buildReaderDocument(
+        `<p dir="rtl" lang="he">שלום</p><img src="${LOCAL}" alt="x" width="60" height="40"><table><tr><td colspan="2" rowspan="3">c</td></tr></table><time datetime="2026-03-14">d</time>`,
+        'lectern://articles/abc/',
+        light
+      )
+    )
+    expect(parsed.querySelector('p')?.getAttribute('dir')).toBe('rtl')
+    expect(parsed.querySelector('p')?.getAttribute('lang')).toBe('he')
+    expect(parsed.querySelector('img')?.getAttribute('width')).toBe('60')
+    expect(parsed.querySelector('td')?.getAttribute('colspan')).toBe('2')
+    expect(parsed.querySelector('time')?.getAttribute('datetime')).toBe('2026-03-14')
+  })
+
+  it('still checks the attributes that hold URLs', () => {
+    const doc = buildReaderDocument('<blockquote cite="javascript:alert(1)">q</blockquote><a href="javascript:alert(1)">x</a>', 'lectern://articles/abc/', light)
+    expect(doc).not.toMatch(/javascript:/)
   })
 })

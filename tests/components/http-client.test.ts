@@ -27,8 +27,15 @@ describe('createHttpClient', () => {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       credentials: 'same-origin',
-      body: JSON.stringify({ view: 'archive' })
+      body: JSON.stringify({ view: 'archive' }),
+      keepalive: true
     })
+  })
+
+  it('sends large bodies without keepalive, which browsers cap at 64 KB', async () => {
+    const fetch = vi.fn(async () => jsonResponse({ ok: true, value: {} }))
+    await createHttpClient(ORIGIN, { fetch }).api.addHtml({ html: 'x'.repeat(100_000), fileName: 'big.html' })
+    expect(fetch).toHaveBeenCalledWith(`${ORIGIN}/api/addHtml`, expect.objectContaining({ keepalive: false }))
   })
 
   it('passes an error envelope through even with a 4xx status', async () => {

@@ -28,3 +28,14 @@ describe('sanitizeArticleHtml', () => {
     expect(clean).not.toContain('secret')
   })
 })
+
+describe('sanitizeArticleHtml keeps what reading needs', () => {
+  it('keeps direction, language, table spans, image sizes and dates', () => {
+    const clean = sanitizeArticleHtml(
+      '<p dir="rtl" lang="ar">مرحبا</p><table><tr><td colspan="2" rowspan="3">x</td></tr></table><img src="https://e.com/a.png" width="60" height="40" alt="a"><time datetime="2026-01-02">Jan 2</time><ol start="3" type="a"><li>c</li></ol>'
+    )
+    for (const kept of ['dir="rtl"', 'lang="ar"', 'colspan="2"', 'rowspan="3"', 'width="60"', 'height="40"', 'datetime="2026-01-02"', 'start="3"', 'type="a"']) {
+      expect(clean, kept).toContain(kept)
+    }
+  })
+})

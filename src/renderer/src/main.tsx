@@ -1,5 +1,8 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
+// The dyslexia-friendly face, bundled with the app (never fetched from the network); the reader header uses it.
+import '@fontsource/opendyslexic/400.css'
+import '@fontsource/opendyslexic/700.css'
 import { createClient } from './api/create-client'
 import { App } from './components/app'
 import { createAppStore } from './store/create-app-store'
@@ -8,8 +11,6 @@ import './styles.css'
 
 const client = createClient()
 const store = createAppStore(client)
-// Set the theme before the first paint so a dark-theme user never sees a white flash.
-document.documentElement.dataset.theme = store.getState().theme
 
 const root = document.getElementById('root')
 if (!root) throw new Error('Lectern: #root is missing from index.html')
@@ -20,4 +21,5 @@ createRoot(root).render(
     </StoreProvider>
   </StrictMode>
 )
+void store.getState().loadSettings()
 void store.getState().load()

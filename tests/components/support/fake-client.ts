@@ -2,7 +2,7 @@ import type { LecternApi } from '../../../src/shared/contract'
 import type { EventName, EventPayloads } from '../../../src/shared/contract-names'
 import { fail, ok, type Result } from '../../../src/shared/result'
 import type { ErrorCode } from '../../../src/shared/errors'
-import type { AddUrlResult, ArticleContent, ArticleMeta } from '../../../src/shared/types'
+import { DEFAULT_SETTINGS, type AddUrlResult, type ArticleContent, type ArticleMeta, type ImportProgress, type Settings } from '../../../src/shared/types'
 import type { LecternClient } from '../../../src/renderer/src/api/lectern-client'
 import { matchesView } from '../../../src/renderer/src/store/matches-view'
 
@@ -53,6 +53,8 @@ export class FakeClient implements LecternClient {
   readonly failures = new Map<string, { code: ErrorCode; message: string }>()
   readonly calls: { method: string; input: unknown }[] = []
   readonly opened: string[] = []
+  /** What the "core" holds; updateSettings merges into it and emits settingsChanged like the real one. */
+  settings: Settings = { ...DEFAULT_SETTINGS }
   private readonly listeners = new Map<EventName, Set<(payload: unknown) => void>>()
 
   constructor(initial: (ArticleMeta | ArticleContent)[] = []) {
@@ -87,6 +89,22 @@ export class FakeClient implements LecternClient {
       this.bodies.set(article.id, page.html)
       return ok({ article, existed: false })
     },
+    addUrls: async (input) => {
+      this.record('addUrls', input)
+      return ok(this.emptyBatch(input.urls.length))
+    },
+    cancelImport: async (input) => {
+      this.record('cancelImport', input)
+      return ok({ ...this.emptyBatch(0), batchId: input.batchId })
+    },
+    addHtml: async (input) => {
+      this.record('addHtml', input)
+      const article = makeArticle({ title: input.fileName })
+      this.articles.set(article.id, article)
+      this.bodies.set(article.id, input.html)
+      return ok({ article, existed: false })
+    },
+    reextractArticle: async (input) => this.update('reextractArticle', input, {}),
     deleteArticle: async (input) => {
       this.record('deleteArticle', input)
       if (!this.articles.delete(input.id)) return fail('NOT_FOUND', 'That article is not in your library.')
@@ -94,10 +112,48 @@ export class FakeClient implements LecternClient {
     },
     setArchived: async (input) => this.update('setArchived', input, { state: input.archived ? 'archived' : 'unread' }),
     setFavorite: async (input) => this.update('setFavorite', input, { favorite: input.favorite }),
+    setProgress: async (input) => {
+      const meta = this.articles.get(input.id)
+      const patch: Partial<ArticleMeta> = { progress: input.progress }
+      // The core's rule: reaching the end marks the article read, and archives it when that is the setting.
+      if (meta && input.progress >= 0.98 && meta.progress < 0.98) {
+        patch.readAt = new Date(2024, 5, 1).toISOString()
+        if (this.settings.archiveOnFinish) patch.state = 'archived'
+      }
+      return this.update('setProgress', input, patch)
+    },
+    getSettings: async (input) => {
+      this.record('getSettings', input)
+      return ok({ ...this.settings })
+    },
+    updateSettings: async (input) => {
+      this.record('updateSettings', input)
+      this.settings = { ...this.settings, ...input }
+      const value = { ...this.settings }
+      this.emit('settingsChanged', value)
+      return ok(value)
+    },
     openExternal: async (input) => {
       this.record('openExternal', input)
       return ok({ opened: true })
     },
+    // Library paging, tags, bulk actions, undoable delete (core half only so far): stubs until the renderer uses them.
+    queryArticles: async () => fail('NOT_SUPPORTED', 'queryArticles is not faked yet.'),
+    libraryCounts: async () => fail('NOT_SUPPORTED', 'libraryCounts is not faked yet.'),
+    setArchivedMany: async () => fail('NOT_SUPPORTED', 'setArchivedMany is not faked yet.'),
+    setFavoriteMany: async () => fail('NOT_SUPPORTED', 'setFavoriteMany is not faked yet.'),
+    addTags: async () => fail('NOT_SUPPORTED', 'addTags is not faked yet.'),
+    removeTags: async () => fail('NOT_SUPPORTED', 'removeTags is not faked yet.'),
+    renameTag: async () => fail('NOT_SUPPORTED', 'renameTag is not faked yet.'),
+    mergeTags: async () => fail('NOT_SUPPORTED', 'mergeTags is not faked yet.'),
+    deleteArticles: async () => fail('NOT_SUPPORTED', 'deleteArticles is not faked yet.'),
+    undoDelete: async () => fail('NOT_SUPPORTED', 'undoDelete is not faked yet.'),
+    getLibraryStatus: async () => fail('NOT_SUPPORTED', 'getLibraryStatus is not faked yet.'),
+    // Search (core half only so far): stubs until the renderer's search lands.
+    search: async () => fail('NOT_SUPPORTED', 'Search is not faked yet.'),
+    listSavedSearches: async () => fail('NOT_SUPPORTED', 'Saved searches are not faked yet.'),
+    saveSearch: async () => fail('NOT_SUPPORTED', 'Saved searches are not faked yet.'),
+    deleteSavedSearch: async () => fail('NOT_SUPPORTED', 'Saved searches are not faked yet.'),
     on: <E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void) => {
       const set = this.listeners.get(event) ?? new Set()
       this.listeners.set(event, set)
@@ -122,6 +178,11 @@ export class FakeClient implements LecternClient {
 
   callsOf(method: string): unknown[] {
     return this.calls.filter((c) => c.method === method).map((c) => c.input)
+  }
+
+  /** Bulk import is not simulated here: a batch that finished with nothing done. */
+  private emptyBatch(total: number): ImportProgress {
+    return { batchId: 'batch-1', total, done: 0, saved: 0, existing: 0, failed: 0, cancelled: 0, finished: true, items: [] }
   }
 
   private record(method: string, input: unknown): void {

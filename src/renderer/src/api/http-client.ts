@@ -19,6 +19,8 @@ export interface HttpClientDeps {
   openWindow?: (url: string) => void
 }
 
+const KEEPALIVE_MAX_BODY = 60_000
+
 const UNREACHABLE =
   'Lectern server is not reachable. Check that `lectern serve` is still running, then reload the page.'
 
@@ -30,11 +32,15 @@ export function createHttpClient(origin: string = location.origin, deps: HttpCli
     let response: Response
     try {
       // Auth is the cookie the server set when the page was opened from its printed URL: nothing extra here.
+      const body = JSON.stringify(input ?? {})
       response = await doFetch(`${origin}/api/${name}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         credentials: 'same-origin',
-        body: JSON.stringify(input ?? {})
+        body,
+        // keepalive lets the reading position saved as the page closes or reloads still arrive; browsers
+        // refuse keepalive bodies over 64 KB, so large ones (a dropped HTML file) go without it.
+        keepalive: body.length < KEEPALIVE_MAX_BODY
       })
     } catch {
       return fail('CONNECTION_FAILED', UNREACHABLE)

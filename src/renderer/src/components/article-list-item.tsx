@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react'
 import type { ArticleMeta } from '../../../shared/types'
 import { useAppStore } from '../store/store-context'
 import { ArticleActions } from './article-actions'
-import { readingTime } from './format'
+import { percent, readingTime } from './format'
 
 /** One entry: the whole row opens the article; its action buttons do not. */
 export function ArticleListItem({ article }: { article: ArticleMeta }) {
@@ -16,11 +16,15 @@ export function ArticleListItem({ article }: { article: ArticleMeta }) {
   }, [selected])
 
   const archived = article.state === 'archived'
+  const read = article.readAt !== null
+  const progress = percent(article.progress)
+  // A started article shows how far it got; a finished one is marked read instead.
+  const started = !read && progress > 0
   return (
     <li
       ref={ref}
       role="listitem"
-      className={selected ? 'article-item is-selected' : 'article-item'}
+      className={['article-item', selected && 'is-selected', read && 'is-read'].filter(Boolean).join(' ')}
       aria-current={selected ? 'true' : undefined}
       data-testid="article-item"
       data-article-id={article.id}
@@ -35,6 +39,16 @@ export function ArticleListItem({ article }: { article: ArticleMeta }) {
       <p className="item-meta">
         {article.siteName && <span className="item-site">{article.siteName}</span>}
         <span className="item-time">{readingTime(article.readingMinutes)}</span>
+        {read && (
+          <span className="badge badge-read" data-testid="read-indicator">
+            ✓ Read
+          </span>
+        )}
+        {started && (
+          <span className="item-progress" data-testid="progress-indicator">
+            {progress}% read
+          </span>
+        )}
         {article.favorite && (
           <span className="badge badge-favorite" data-testid="favorite-indicator">
             ★ Favorite
@@ -48,6 +62,11 @@ export function ArticleListItem({ article }: { article: ArticleMeta }) {
       </p>
       {article.excerpt && <p className="item-excerpt">{article.excerpt}</p>}
       <ArticleActions article={article} />
+      {started && (
+        <div className="item-progress-bar" aria-hidden="true">
+          <div style={{ width: `${progress}%` }} />
+        </div>
+      )}
     </li>
   )
 }

@@ -1,4 +1,4 @@
-import type { LibraryView } from '../../../shared/types'
+import type { ArticleMeta, LibraryView } from '../../../shared/types'
 
 /** "N min read", never "0 min read": a short article still takes a minute. */
 export function readingTime(minutes: number): string {
@@ -17,4 +17,22 @@ export const EMPTY_TEXT: Record<LibraryView, string> = {
   favorites: 'No favorites yet. Press f or the star on an article to add one.',
   archive: 'Nothing archived yet. Press a on an article you have finished.',
   all: 'No articles yet. Paste a URL above to save one.'
+}
+
+/** A publication date as people write it ("14 March 2026"), or null when there is none or it is not a date. */
+export function formatDate(iso: string | null): string | null {
+  if (!iso) return null
+  const date = new Date(iso)
+  if (Number.isNaN(date.getTime())) return null
+  return new Intl.DateTimeFormat(undefined, { dateStyle: 'long' }).format(date)
+}
+
+/** "Ada Marsh · Harbour Gazette · 14 March 2026 · 5 min read": the line under a title, for print. */
+export function articleDetails(meta: ArticleMeta): string {
+  return [meta.byline, meta.siteName, formatDate(meta.publishedAt), readingTime(meta.readingMinutes)].filter(Boolean).join(' · ')
+}
+
+/** "40%" of a 0..1 fraction, rounded down so an unfinished article never shows 100%. */
+export function percent(fraction: number): number {
+  return Math.max(0, Math.min(100, Math.floor(fraction * 100)))
 }

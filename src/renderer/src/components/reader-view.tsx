@@ -1,17 +1,22 @@
-import { useEffect, useRef, type MouseEvent } from 'react'
+import { useEffect, useRef, useState, type CSSProperties, type MouseEvent } from 'react'
 import type { ArticleMeta } from '../../../shared/types'
-import { useAppStore, useClient } from '../store/store-context'
+import { FONT_STACKS } from '../reader/reader-appearance'
+import { textDirection } from '../reader/text-direction'
+import { useAppStore, useStoreApi } from '../store/store-context'
 import { ArticleActions } from './article-actions'
-import { readingTime } from './format'
+import { formatDate, percent, readingTime } from './format'
 import { ReaderFrame } from './reader-frame'
+import { ReaderSettings } from './reader-settings'
 
-/** The open article: a header with its details and actions, then the sandboxed body. Esc goes back. */
+/** The open article: a toolbar, a header with its details, a progress bar, then the sandboxed body. */
 export function ReaderView() {
+  const store = useStoreApi()
   const openId = useAppStore((s) => s.openId)
   const content = useAppStore((s) => s.content)
   const status = useAppStore((s) => s.readerStatus)
   const error = useAppStore((s) => s.readerError)
   const close = useAppStore((s) => s.close)
+  const [settingsOpen, setSettingsOpen] = useState(false)
 
   return (
     <section className="reader" aria-label="Reader" data-testid="reader">
@@ -19,8 +24,33 @@ export function ReaderView() {
         <button type="button" onClick={close} aria-label="Back to list" title="Back to list (Esc)" data-testid="reader-back">
           ← Back
         </button>
-        {content && <ArticleActions article={content.meta} />}
+        <div className="reader-tools">
+          <button
+            type="button"
+            aria-label="Reading settings"
+            aria-expanded={settingsOpen}
+            aria-controls="reader-settings"
+            title="Font, size, spacing, width and theme"
+            onClick={() => setSettingsOpen((open) => !open)}
+            data-testid="reader-settings-toggle"
+          >
+            Aa
+          </button>
+          <button
+            type="button"
+            aria-label="Print"
+            title="Print or save as PDF (Ctrl+P)"
+            disabled={!content}
+            onClick={() => store.reader.current?.print()}
+            data-testid="reader-print"
+          >
+            Print
+          </button>
+          {content && <ArticleActions article={content.meta} />}
+        </div>
       </div>
+      {settingsOpen && <ReaderSettings onClose={() => setSettingsOpen(false)} />}
+      <ReadingProgress />
       {status === 'loading' && <p className="reader-loading">Loading article…</p>}
       {status === 'error' && error && (
         <div role="alert" className="notice notice-error" data-testid="reader-error">
@@ -30,17 +60,38 @@ export function ReaderView() {
       {content && content.meta.id === openId && (
         <>
           <ReaderHeader meta={content.meta} />
-          <ReaderFrame articleId={content.meta.id} html={content.html} />
+          <ReaderFrame meta={content.meta} html={content.html} />
         </>
       )}
     </section>
   )
 }
 
+/** A thin bar showing how far the open article has been read. */
+function ReadingProgress() {
+  const progress = useAppStore((s) => s.readingProgress)
+  const value = percent(progress)
+  return (
+    <div
+      className="reading-progress"
+      role="progressbar"
+      aria-label="Reading progress"
+      aria-valuemin={0}
+      aria-valuemax={100}
+      aria-valuenow={value}
+      data-testid="reading-progress"
+    >
+      <div className="reading-progress-fill" style={{ transform: `scaleX(${progress})` }} />
+    </div>
+  )
+}
+
 function ReaderHeader({ meta }: { meta: ArticleMeta }) {
-  const client = useClient()
+  const { client } = useStoreApi()
+  const settings = useAppStore((s) => s.settings)
   const titleRef = useRef<HTMLHeadingElement>(null)
   const original = meta.canonicalUrl || meta.url
+  const published = formatDate(meta.publishedAt)
 
   // Move focus to the title when an article opens, so screen readers start there and the list's focus is gone.
   useEffect(() => {
@@ -53,19 +104,38 @@ function ReaderHeader({ meta }: { meta: ArticleMeta }) {
     void client.openExternal(original)
   }
 
+  // The header shares the column's font, size and width so title and text line up.
+  const style = {
+    '--reader-font': FONT_STACKS[settings.fontFamily],
+    fontSize: `${settings.fontSize}px`,
+    maxWidth: `calc(${settings.contentWidth}em + 2.5rem)`
+  } as CSSProperties
+
   return (
-    <header className="reader-header">
+    <header className="reader-header" style={style} dir={textDirection(meta.lang)} lang={meta.lang ?? undefined}>
       <h1 ref={titleRef} tabIndex={-1} data-testid="reader-title">
         {meta.title}
       </h1>
       <p className="reader-meta">
         {meta.byline && <span className="reader-byline">{meta.byline}</span>}
         {meta.siteName && <span className="reader-site">{meta.siteName}</span>}
+        {published && meta.publishedAt && (
+          <time className="reader-date" dateTime={meta.publishedAt} data-testid="reader-date">
+            {published}
+          </time>
+        )}
         <span className="reader-time">{readingTime(meta.readingMinutes)}</span>
         <a href={original} target="_blank" rel="noopener noreferrer" onClick={openOriginal} data-testid="reader-original">
           Open original
         </a>
       </p>
+      {meta.tags.length > 0 && (
+        <ul className="reader-tags" aria-label="Tags" data-testid="reader-tags">
+          {meta.tags.map((tag) => (
+            <li key={tag}>{tag}</li>
+          ))}
+        </ul>
+      )}
     </header>
   )
 }

@@ -1,22 +1,21 @@
 import { useAppStore } from '../store/store-context'
+import { THEME_LABELS } from './reader-settings'
 
-const LABELS = { light: 'Light', sepia: 'Sepia', dark: 'Dark' } as const
-
-/** Cycles light → sepia → dark; the button shows the current theme. */
+/** Cycles system → light → sepia → dark (also the t key); the button shows the current choice. */
 export function ThemeToggle() {
-  const theme = useAppStore((s) => s.theme)
+  const theme = useAppStore((s) => s.settings.theme)
   const cycleTheme = useAppStore((s) => s.cycleTheme)
   return (
     <button
       type="button"
       className="theme-toggle"
       aria-label="Change theme"
-      title={`Theme: ${LABELS[theme]} (click to change)`}
+      title={`Theme: ${THEME_LABELS[theme]} (click or press t to change)`}
       onClick={cycleTheme}
       data-testid="theme-toggle"
       data-theme-current={theme}
     >
-      {LABELS[theme]}
+      {THEME_LABELS[theme]}
     </button>
   )
 }

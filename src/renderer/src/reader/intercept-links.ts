@@ -3,11 +3,7 @@
  * every click on an anchor is cancelled (the frame never navigates) and its URL is handed to openExternal,
  * which applies the one http/https/mailto check. Returns a function that detaches the listeners.
  */
-export function interceptLinks(
-  doc: Document,
-  openExternal: (url: string) => void,
-  onEscape?: () => void
-): () => void {
+export function interceptLinks(doc: Document, openExternal: (url: string) => void): () => void {
   const onClick = (event: MouseEvent): void => {
     const target = event.target as Node | null
     const element = target && target.nodeType === 1 ? (target as Element) : (target?.parentElement ?? null)
@@ -17,21 +13,18 @@ export function interceptLinks(
     // Middle clicks (auxclick) are cancelled too, but only a primary click opens the link.
     if (event.type !== 'click') return
     const href = anchor.getAttribute('href')
-    if (href) openExternal((anchor as HTMLAnchorElement).href || href)
-  }
-  // Focus inside the frame means the parent never sees Escape; forward it so "back to the list" still works.
-  const onKeyDown = (event: KeyboardEvent): void => {
-    if (event.key === 'Escape' && onEscape) {
-      event.preventDefault()
-      onEscape()
+    // In-page anchors (#notes) stay in the article: scroll to the target instead of leaving.
+    if (href?.startsWith('#')) {
+      const id = decodeURIComponent(href.slice(1))
+      if (id) doc.getElementById(id)?.scrollIntoView?.()
+      return
     }
+    if (href) openExternal((anchor as HTMLAnchorElement).href || href)
   }
   doc.addEventListener('click', onClick)
   doc.addEventListener('auxclick', onClick)
-  doc.addEventListener('keydown', onKeyDown)
   return () => {
     doc.removeEventListener('click', onClick)
     doc.removeEventListener('auxclick', onClick)
-    doc.removeEventListener('keydown', onKeyDown)
   }
 }

@@ -8,13 +8,11 @@ import type { SettingsSlice } from './settings-slice'
 /** The whole renderer state: one store, composed of slices so each concern stays small and testable. */
 export type AppState = LibrarySlice & ReaderSlice & ImportSlice & SettingsSlice
 
-/** The part of localStorage the settings slice uses; tests pass an in-memory one. */
-export type SettingsStorage = Pick<Storage, 'getItem' | 'setItem'>
-
-/** What slices may reach outside the store: the transport-neutral client and persistent settings storage. */
+/** What slices may reach outside the store: the transport-neutral client and timing knobs. */
 export interface SliceDeps {
   client: LecternClient
-  storage: SettingsStorage | null
+  /** How long scrolling must pause before the reading position is saved. */
+  progressSaveDelayMs: number
 }
 
 export type SliceCreator<S> = (deps: SliceDeps) => StateCreator<AppState, [], [], S>

@@ -1,6 +1,6 @@
 export { createAppStore, type AppStore, type AppStoreOptions } from './create-app-store'
 export { StoreProvider, useAppStore, useStoreApi, useClient } from './store-context'
-export type { AppState, LoadStatus, SettingsStorage } from './app-state'
+export type { AppState, LoadStatus } from './app-state'
 export { createLibrarySlice, type LibrarySlice } from './library-slice'
 export { createReaderSlice, type ReaderSlice } from './reader-slice'
 export { createImportSlice, type ImportSlice, type ImportStatus } from './import-slice'

@@ -26,6 +26,8 @@ export interface LibrarySlice {
   /** Moves the cursor by delta (+1 next, -1 previous), clamped to the list. */
   moveSelection(delta: number): void
   dismissActionError(): void
+  /** Puts an updated article into the list (or takes it out if it left the view) and into the reader. */
+  applyArticleUpdate(meta: ArticleMeta): void
 }
 
 /** Removes one article from the list and keeps the cursor on its neighbour, so j/k/a/# flow naturally. */
@@ -139,6 +141,7 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> =
         set({ selectedId: articles[next]?.id ?? null, confirmDeleteId: null })
       },
 
-      dismissActionError: () => set({ actionError: null })
+      dismissActionError: () => set({ actionError: null }),
+      applyArticleUpdate: applyUpdate
     }
   }

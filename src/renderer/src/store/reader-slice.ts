@@ -8,29 +8,90 @@ export interface ReaderSlice {
   content: ArticleContent | null
   readerStatus: LoadStatus
   readerError: AppError | null
+  /** How far the open article has been scrolled (0..1), live, for the progress bar. */
+  readingProgress: number
   open(id: string): Promise<void>
   close(): void
+  /** Opens the next (+1) or previous (-1) article of the current view; false when there is none. */
+  openAdjacent(delta: 1 | -1): boolean
+  /** The reader scrolled: shows it at once and saves it once scrolling pauses (debounced). */
+  reportProgress(progress: number): void
+  /** Saves a pending reading position now (leaving the article, closing the window). */
+  flushProgress(): Promise<void>
 }
 
 export const createReaderSlice: SliceCreator<ReaderSlice> =
-  ({ client }) =>
-  (set, get) => ({
-    openId: null,
-    content: null,
-    readerStatus: 'idle',
-    readerError: null,
+  ({ client, progressSaveDelayMs }) =>
+  (set, get) => {
+    let pending: { id: string; progress: number } | null = null
+    let timer: ReturnType<typeof setTimeout> | null = null
+    // Where the open article sat in the list, so n/p still work after it left the view (archived on finish).
+    let openIndex = -1
 
-    async open(id) {
-      // The cursor follows the opened article so Back lands where the reader was.
-      set({ openId: id, content: null, readerStatus: 'loading', readerError: null, selectedId: id, confirmDeleteId: null })
-      const result = await client.api.getArticle({ id })
-      // The user may have gone back or opened another article while this one loaded.
-      if (get().openId !== id) return
-      if (result.ok) set({ content: result.value, readerStatus: 'ready' })
-      else set({ readerStatus: 'error', readerError: result.error })
-    },
-
-    close() {
-      set({ openId: null, content: null, readerStatus: 'idle', readerError: null, confirmDeleteId: null })
+    const flushProgress = async (): Promise<void> => {
+      if (timer !== null) clearTimeout(timer)
+      timer = null
+      const save = pending
+      pending = null
+      if (!save) return
+      const result = await client.api.setProgress(save)
+      // A failed save is not worth interrupting reading for; the next scroll tries again.
+      if (result.ok) get().applyArticleUpdate(result.value)
     }
-  })
+
+    return {
+      openId: null,
+      content: null,
+      readerStatus: 'idle',
+      readerError: null,
+      readingProgress: 0,
+
+      async open(id) {
+        void flushProgress()
+        openIndex = get().articles.findIndex((a) => a.id === id)
+        // The cursor follows the opened article so Back lands where the reader was.
+        set({
+          openId: id,
+          content: null,
+          readerStatus: 'loading',
+          readerError: null,
+          readingProgress: get().articles.find((a) => a.id === id)?.progress ?? 0,
+          selectedId: id,
+          confirmDeleteId: null
+        })
+        const result = await client.api.getArticle({ id })
+        // The user may have gone back or opened another article while this one loaded.
+        if (get().openId !== id) return
+        if (result.ok) set({ content: result.value, readerStatus: 'ready', readingProgress: result.value.meta.progress })
+        else set({ readerStatus: 'error', readerError: result.error })
+      },
+
+      close() {
+        void flushProgress()
+        set({ openId: null, content: null, readerStatus: 'idle', readerError: null, confirmDeleteId: null, readingProgress: 0 })
+      },
+
+      openAdjacent(delta) {
+        const { articles, openId } = get()
+        if (openId === null) return false
+        const index = articles.findIndex((a) => a.id === openId)
+        // Gone from the view: the article that slid into its place is "next", the one before it "previous".
+        const target = index !== -1 ? articles[index + delta] : articles[delta > 0 ? openIndex : openIndex - 1]
+        if (!target) return false
+        void get().open(target.id)
+        return true
+      },
+
+      reportProgress(progress) {
+        const id = get().openId
+        if (id === null) return
+        const value = Math.min(1, Math.max(0, progress))
+        set({ readingProgress: value })
+        pending = { id, progress: value }
+        if (timer !== null) clearTimeout(timer)
+        timer = setTimeout(() => void flushProgress(), progressSaveDelayMs)
+      },
+
+      flushProgress
+    }
+  }

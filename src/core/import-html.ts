@@ -20,10 +20,11 @@ export const MAX_HTML_FILE_BYTES = 15_000_000
  * it meets the same article saved from the web; otherwise its address is file:///<name>#<content hash>,
  * so the same file saved twice is recognised.
  */
-export async function importHtml(store: LibraryStore, html: string, fileName: string, limits: ImportLimits): Promise<AddUrlResult> {
-  if (Buffer.byteLength(html) > MAX_HTML_FILE_BYTES) {
+export async function importHtml(store: LibraryStore, bytes: Uint8Array, fileName: string, limits: ImportLimits): Promise<AddUrlResult> {
+  if (bytes.byteLength > MAX_HTML_FILE_BYTES) {
     throw new LecternError('TOO_LARGE', `${fileName} is larger than ${MAX_HTML_FILE_BYTES / 1_000_000} MB, too large to be an article.`)
   }
+  const { html } = decodeHtml(bytes)
   const name = basename(fileName.replace(/\\/g, '/')) || 'page.html'
   const hash = createHash('sha256').update(html).digest('hex').slice(0, 16)
   const pageUrl = `file:///${encodeURIComponent(name)}`
@@ -36,8 +37,8 @@ export async function importHtml(store: LibraryStore, html: string, fileName: st
   return storeArticle(store, { sourceHtml: html, savedUrl, canonicalUrl: savedUrl, extracted }, limits)
 }
 
-/** Reads a local file with the same encoding sniffing as a fetched page (BOM, then <meta charset>). */
-export async function readHtmlFile(path: string): Promise<string> {
+/** Reads a local file's bytes, refusing one too large to be an article. */
+export async function readLocalFile(path: string): Promise<Buffer> {
   let bytes: Buffer
   try {
     bytes = await readFile(path)
@@ -45,7 +46,7 @@ export async function readHtmlFile(path: string): Promise<string> {
     throw new LecternError('NOT_FOUND', `Cannot read ${path}.`)
   }
   if (bytes.length > MAX_HTML_FILE_BYTES) throw new LecternError('TOO_LARGE', `${path} is larger than ${MAX_HTML_FILE_BYTES / 1_000_000} MB.`)
-  return decodeHtml(bytes).html
+  return bytes
 }
 
 /** Extracts an article again from the page kept at import (after the extractor improved), offline. */

@@ -37,12 +37,14 @@ describe('adding a URL', () => {
     expect(client.callsOf('addUrl')).toEqual([{ url: 'https://news.test/story' }])
   })
 
-  it('says so when the article is already in the library', async () => {
+  it('says so when the article is already in the library, and opens it instead of saving a copy', async () => {
     const existing = makeArticle({ url: 'https://news.test/old', title: 'Old News' })
-    await renderApp(new FakeClient([existing]))
+    const client = new FakeClient([existing])
+    await renderApp(client)
     submitUrl('https://news.test/old')
     expect(await screen.findByText('Already in your library: “Old News”')).toBeTruthy()
-    expect(items()).toHaveLength(1)
+    expect(await screen.findByRole('heading', { level: 1, name: 'Old News' })).toBeTruthy()
+    expect(client.articles.size).toBe(1)
   })
 
   it('shows an error in an alert and keeps the typed URL so it can be fixed', async () => {

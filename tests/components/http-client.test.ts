@@ -34,7 +34,7 @@ describe('createHttpClient', () => {
 
   it('sends large bodies without keepalive, which browsers cap at 64 KB', async () => {
     const fetch = vi.fn(async () => jsonResponse({ ok: true, value: {} }))
-    await createHttpClient(ORIGIN, { fetch }).api.addHtml({ html: 'x'.repeat(100_000), fileName: 'big.html' })
+    await createHttpClient(ORIGIN, { fetch }).api.addHtml({ base64: 'x'.repeat(100_000), fileName: 'big.html' })
     expect(fetch).toHaveBeenCalledWith(`${ORIGIN}/api/addHtml`, expect.objectContaining({ keepalive: false }))
   })
 

@@ -19,6 +19,8 @@ afterEach(async () => {
   dir.remove()
 })
 
+const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64')
+
 const call = async <T>(method: string, input: unknown): Promise<T> => {
   const result = await dispatch(core.handlers, method, input)
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`)
@@ -28,15 +30,22 @@ const call = async <T>(method: string, input: unknown): Promise<T> => {
 describe('saving a local HTML file', () => {
   it('saves the article from the file and recognises the same file saved again', async () => {
     const html = articlePage('A Page Kept On Disk')
-    const first = await call<AddUrlResult>('addHtml', { html, fileName: '/home/me/Downloads/kept.html' })
+    const first = await call<AddUrlResult>('addHtml', { base64: b64(html), fileName: '/home/me/Downloads/kept.html' })
     expect(first).toMatchObject({ existed: false, article: { title: 'A Page Kept On Disk', url: expect.stringMatching(/^file:\/\/\/kept\.html#[a-f0-9]{16}$/) } })
     const text = readFileSync(join(dir.path, 'articles', first.article.id, 'content.txt'), 'utf8')
     expect(text).toContain('one hundred and twelve steps')
-    expect((await call<AddUrlResult>('addHtml', { html, fileName: 'kept.html' })).existed).toBe(true)
+    expect((await call<AddUrlResult>('addHtml', { base64: b64(html), fileName: 'kept.html' })).existed).toBe(true)
+  })
+
+  it('decodes a file in a legacy encoding from its <meta charset>', async () => {
+    const { default: iconv } = await import('iconv-lite')
+    const page = articlePage('灯塔看守人').replace('<meta charset="utf-8">', '<meta charset="gbk">')
+    const saved = await call<AddUrlResult>('addHtml', { base64: iconv.encode(page, 'gbk').toString('base64'), fileName: 'gbk.html' })
+    expect(saved.article.title).toBe('灯塔看守人')
   })
 
   it('says so when the file holds no article', async () => {
-    const result = await dispatch(core.handlers, 'addHtml', { html: '<html><body><a href="/">Home</a></body></html>', fileName: 'x.html' })
+    const result = await dispatch(core.handlers, 'addHtml', { base64: b64('<html><body><a href="/">Home</a></body></html>'), fileName: 'x.html' })
     expect(result).toMatchObject({ ok: false, error: { code: 'NOT_AN_ARTICLE' } })
     expect(await call<ArticleMeta[]>('listArticles', {})).toEqual([])
   })

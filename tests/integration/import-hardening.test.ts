@@ -105,7 +105,7 @@ describe('canonical addresses', () => {
   it('files a saved page under its canonical address, with relative images fetched from there', async () => {
     const page = await (await fetch(site.url('/articles/lighthouse'))).text()
     const withCanonical = page.replace('<head>', `<head><link rel="canonical" href="${site.url('/articles/lighthouse')}">`)
-    const result = await dispatch(core.handlers, 'addHtml', { html: withCanonical, fileName: 'lighthouse.html' })
+    const result = await dispatch(core.handlers, 'addHtml', { base64: Buffer.from(withCanonical).toString('base64'), fileName: 'lighthouse.html' })
     const { article } = (result as { value: AddUrlResult }).value
     expect(article.url).toBe(site.url('/articles/lighthouse'))
     const html = readFileSync(join(dir.path, 'articles', article.id, 'content.html'), 'utf8')

@@ -91,17 +91,18 @@ export class FakeClient implements LecternClient {
     },
     addUrls: async (input) => {
       this.record('addUrls', input)
-      return ok(this.emptyBatch(input.urls.length))
+      // The batch starts; a test drives it with emit('importProgress', ...), as the core's events would.
+      return ok(this.batch(input.urls))
     },
     cancelImport: async (input) => {
       this.record('cancelImport', input)
-      return ok({ ...this.emptyBatch(0), batchId: input.batchId })
+      return ok({ ...this.batch([]), batchId: input.batchId, finished: true })
     },
     addHtml: async (input) => {
       this.record('addHtml', input)
       const article = makeArticle({ title: input.fileName })
       this.articles.set(article.id, article)
-      this.bodies.set(article.id, input.html)
+      this.bodies.set(article.id, atob(input.base64))
       return ok({ article, existed: false })
     },
     reextractArticle: async (input) => this.update('reextractArticle', input, {}),
@@ -180,9 +181,19 @@ export class FakeClient implements LecternClient {
     return this.calls.filter((c) => c.method === method).map((c) => c.input)
   }
 
-  /** Bulk import is not simulated here: a batch that finished with nothing done. */
-  private emptyBatch(total: number): ImportProgress {
-    return { batchId: 'batch-1', total, done: 0, saved: 0, existing: 0, failed: 0, cancelled: 0, finished: true, items: [] }
+  /** A bulk import as the core reports it when it starts: everything queued. */
+  batch(urls: string[]): ImportProgress {
+    return {
+      batchId: 'batch-1',
+      total: urls.length,
+      done: 0,
+      saved: 0,
+      existing: 0,
+      failed: 0,
+      cancelled: 0,
+      finished: false,
+      items: urls.map((url) => ({ url, status: 'queued' }))
+    }
   }
 
   private record(method: string, input: unknown): void {

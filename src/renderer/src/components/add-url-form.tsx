@@ -1,4 +1,5 @@
-import { useState, type FormEvent } from 'react'
+import { useState, type ClipboardEvent, type FormEvent } from 'react'
+import { splitUrls } from '../store/split-urls'
 import { useAppStore } from '../store/store-context'
 
 /** The one way in: paste a URL, press Enter. On failure the text stays so the user can correct it. */
@@ -8,13 +9,25 @@ export function AddUrlForm() {
   const error = useAppStore((s) => s.importError)
   const message = useAppStore((s) => s.importMessage)
   const addUrl = useAppStore((s) => s.addUrl)
+  const startBulk = useAppStore((s) => s.startBulk)
   const saving = status === 'saving'
 
   const onSubmit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault()
-    void addUrl(url).then((saved) => {
+    const urls = splitUrls(url)
+    const saving = urls.length > 1 ? startBulk(urls) : addUrl(url)
+    void saving.then((saved) => {
       if (saved) setUrl('')
     })
+  }
+
+  // A pasted list (a line per address, as copied from a document or another app) becomes a bulk import
+  // at once: a one-line text field would otherwise glue the lines together.
+  const onPaste = (event: ClipboardEvent<HTMLInputElement>): void => {
+    const urls = splitUrls(event.clipboardData.getData('text'))
+    if (urls.length < 2) return
+    event.preventDefault()
+    void startBulk(urls)
   }
 
   return (
@@ -26,7 +39,7 @@ export function AddUrlForm() {
           inputMode="url"
           name="url"
           aria-label="Article URL"
-          placeholder="Paste an article URL and press Enter"
+          placeholder="Paste an article URL (or a list of them) and press Enter"
           autoComplete="off"
           spellCheck={false}
           value={url}
@@ -34,6 +47,7 @@ export function AddUrlForm() {
           aria-invalid={status === 'error' ? true : undefined}
           aria-describedby={status === 'error' ? 'add-url-error' : undefined}
           onChange={(event) => setUrl(event.target.value)}
+          onPaste={onPaste}
           // Text fields keep every key, so Escape is the way out to the list's shortcuts.
           onKeyDown={(event) => {
             if (event.key === 'Escape') event.currentTarget.blur()

@@ -4,30 +4,35 @@ import { useAppStore } from '../store/store-context'
 import { ActionError } from './action-error'
 import { AddUrlForm } from './add-url-form'
 import { ArticleList } from './article-list'
+import { FileDrop } from './file-drop'
+import { ImportPanel } from './import-panel'
 import { ReaderView } from './reader-view'
 import { Sidebar } from './sidebar'
 import { ThemeToggle } from './theme-toggle'
 
-/** Layout: a top bar to save URLs, the views on the side, and either the list or the reader. */
+/** Layout: a top bar to save URLs, bulk import progress, the views on the side, and the list or the reader. Files can be dropped anywhere. */
 export function App() {
   const reading = useAppStore((s) => s.openId !== null)
   useApplyTheme()
   useKeyboardShortcuts()
 
   return (
-    <div className="app">
-      <header className="top-bar">
-        <span className="brand">Lectern</span>
-        <AddUrlForm />
-        <ThemeToggle />
-      </header>
-      <div className="app-body">
-        <Sidebar />
-        <main className="main">
-          <ActionError />
-          {reading ? <ReaderView /> : <ArticleList />}
-        </main>
+    <FileDrop>
+      <div className="app">
+        <header className="top-bar">
+          <span className="brand">Lectern</span>
+          <AddUrlForm />
+          <ThemeToggle />
+        </header>
+        <ImportPanel />
+        <div className="app-body">
+          <Sidebar />
+          <main className="main">
+            <ActionError />
+            {reading ? <ReaderView /> : <ArticleList />}
+          </main>
+        </div>
       </div>
-    </div>
+    </FileDrop>
   )
 }

@@ -16,6 +16,7 @@ export function ReaderView() {
   const status = useAppStore((s) => s.readerStatus)
   const error = useAppStore((s) => s.readerError)
   const close = useAppStore((s) => s.close)
+  const reextract = useAppStore((s) => s.reextract)
   const [settingsOpen, setSettingsOpen] = useState(false)
 
   return (
@@ -45,6 +46,15 @@ export function ReaderView() {
             data-testid="reader-print"
           >
             Print
+          </button>
+          <button
+            type="button"
+            title="Extract the article again from the page kept when it was saved (works offline)"
+            disabled={!content || status === 'loading'}
+            onClick={() => content && void reextract(content.meta.id)}
+            data-testid="reader-reextract"
+          >
+            Re-extract
           </button>
           {content && <ArticleActions article={content.meta} />}
         </div>

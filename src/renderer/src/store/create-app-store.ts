@@ -35,6 +35,7 @@ export function createAppStore(client: LecternClient, options: AppStoreOptions =
     void store.getState().load()
   })
   const offSettings = client.api.on('settingsChanged', (settings) => store.getState().receiveSettings(settings))
+  const offImport = client.api.on('importProgress', (progress) => store.getState().receiveImportProgress(progress))
   return {
     ...store,
     client,
@@ -42,6 +43,7 @@ export function createAppStore(client: LecternClient, options: AppStoreOptions =
     dispose() {
       offLibrary()
       offSettings()
+      offImport()
       void store.getState().flushProgress()
     }
   }

@@ -11,6 +11,8 @@ export interface ReaderSlice {
   /** How far the open article has been scrolled (0..1), live, for the progress bar. */
   readingProgress: number
   open(id: string): Promise<void>
+  /** Extracts the open article again from its kept page, then shows the new version. */
+  reextract(id: string): Promise<void>
   close(): void
   /** Opens the next (+1) or previous (-1) article of the current view; false when there is none. */
   openAdjacent(delta: 1 | -1): boolean
@@ -64,6 +66,16 @@ export const createReaderSlice: SliceCreator<ReaderSlice> =
         if (get().openId !== id) return
         if (result.ok) set({ content: result.value, readerStatus: 'ready', readingProgress: result.value.meta.progress })
         else set({ readerStatus: 'error', readerError: result.error })
+      },
+
+      async reextract(id) {
+        set({ readerStatus: 'loading', readerError: null })
+        const result = await client.api.reextractArticle({ id })
+        if (!result.ok) {
+          set({ readerStatus: 'error', readerError: result.error })
+          return
+        }
+        if (get().openId === id) await get().open(id)
       },
 
       close() {

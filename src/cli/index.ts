@@ -11,7 +11,8 @@ import { createCore, type LecternCore } from '../core/create-core'
 import { defaultDataDir } from '../core/data-dir'
 import { dispatch } from '../core/dispatch'
 import { extractArticle } from '../core/extract-article'
-import { readHtmlFile } from '../core/import-html'
+import { decodeHtml } from '../core/decode-html'
+import { readLocalFile } from '../core/import-html'
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from '../core/import-limits'
 import { startServer } from '../server/start-server'
 
@@ -25,6 +26,11 @@ Commands:
   list [--view inbox|favorites|archive|all] [--json]
                                 list saved articles
   read <id> [--text | --html]   print an article's text (default) or its stored, sanitized HTML
+  search "<query>" [--json] [--limit <n>]
+                                full-text search, best first, with a snippet of each; operators:
+                                "exact phrase" -word tag:x -tag:x site:example.com author:name
+                                is:unread|archived|favorite saved:>2026-01-01 lang:zh
+                                sort:saved|published|relevance (see the README, "Search")
   reextract <id>                extract an article again from the page kept at import (offline)
   delete <id>                   delete an article and its files
   serve [--port <n>]            run Lectern for your browser on 127.0.0.1 and print the address to open
@@ -88,6 +94,7 @@ function parse(argv: string[]) {
       port: { type: 'string' },
       url: { type: 'string' },
       file: { type: 'string' },
+      limit: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false }
     }
   })
@@ -127,7 +134,7 @@ async function run(core: LecternCore, command: string, args: string[], values: O
       const urls = [...args.filter((arg) => !files.includes(arg)), ...(values.file ? await readUrlList(values.file) : [])]
       if (urls.length === 0 && files.length === 0) throw new UsageError('add needs a URL or an HTML file (or --file with a list of URLs)')
       for (const file of files) {
-        const { article, existed } = await call(core, 'addHtml', { html: await readHtmlFile(file), fileName: file })
+        const { article, existed } = await call(core, 'addHtml', { base64: (await readLocalFile(file)).toString('base64'), fileName: file })
         out(values.json ? JSON.stringify({ ...article, existed }) : `${existed ? 'Already saved' : 'Saved'}: ${article.title} (${article.id})`)
       }
       if (urls.length === 0) return 0
@@ -161,6 +168,8 @@ async function run(core: LecternCore, command: string, args: string[], values: O
       out('Deleted.')
       return 0
     }
+    case 'search':
+      return searchCommand(core, args, values)
     case 'serve':
       return serve(core, values)
     default:
@@ -227,6 +236,28 @@ function formatRow(a: ArticleMeta): string {
   return `${a.id}  ${flags}  ${a.title}  (${a.siteName ?? new URL(a.url).hostname}, ${a.readingMinutes} min)`
 }
 
+/** Ranked hits, one block each: title, address and a snippet; --json prints the hits array. */
+async function searchCommand(core: LecternCore, args: string[], values: Options): Promise<number> {
+  const query = args.join(' ').trim()
+  if (!query) throw new UsageError('search needs a query, e.g. lectern search "lighthouse tag:history"')
+  const limit = values.limit === undefined ? 20 : Number(values.limit)
+  if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw new UsageError('--limit takes a number from 1 to 200')
+  // A whole word typed at the command line is not being completed: the trailing space turns off prefix matching.
+  const result = await call(core, 'search', { query: `${query} `, limit })
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify(result.hits, null, 2)}\n`)
+    return 0
+  }
+  if (result.hits.length === 0) {
+    process.stdout.write('No matches.\n')
+    return 0
+  }
+  const lines = result.hits.map((hit, i) => `${i + 1}. ${hit.title}  (${hit.id}, ${hit.siteName ?? hit.url})\n   ${hit.snippet.text}`)
+  const more = result.total > result.hits.length ? `, showing ${result.hits.length}` : ''
+  process.stdout.write(`${lines.join('\n')}\n${result.totalIsEstimate ? 'about ' : ''}${result.total} match${result.total === 1 ? '' : 'es'}${more} (${result.tookMs} ms)\n`)
+  return 0
+}
+
 async function serve(core: LecternCore, values: Options): Promise<number> {
   const port = values.port === undefined ? 0 : Number(values.port)
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port takes a port number (0-65535)')
@@ -255,7 +286,7 @@ async function extract(args: string[], values: Options): Promise<number> {
   const file = args[0]
   if (!file) throw new UsageError('extract needs a saved HTML file')
   if (!values.url) throw new UsageError('extract needs --url <original-url> (used to resolve links and images)')
-  const a = extractArticle(await readHtmlFile(file), values.url)
+  const a = extractArticle(decodeHtml(await readLocalFile(file)).html, values.url)
   const result = {
     title: a.title,
     byline: a.byline,

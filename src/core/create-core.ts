@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises'
 import type { Handlers } from '../shared/contract'
 import { LecternError } from '../shared/errors'
 import { isSafeExternalUrl } from '../shared/external-url'
-import type { ArticleMeta, LibraryView } from '../shared/types'
+import type { ArticleMeta } from '../shared/types'
 import { acquireDataLock } from './data-lock'
 import { EventBus } from './event-bus'
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './import-limits'
@@ -11,6 +11,8 @@ import { importHtml, reextractArticle } from './import-html'
 import { importUrl } from './import-url'
 import { LibraryStore } from './library-store'
 import { SettingsStore } from './settings-store'
+import { SavedSearchStore } from './search/saved-searches'
+import { SearchService, indexDirOf } from './search/search-service'
 
 export interface CoreOptions {
   dataDir: string
@@ -38,13 +40,6 @@ const BULK_CONCURRENCY = 4
 /** Progress from which an article counts as read. */
 const FINISHED = 0.98
 
-const VIEW_FILTERS: Record<LibraryView, (a: ArticleMeta) => boolean> = {
-  inbox: (a) => a.state === 'unread',
-  favorites: (a) => a.favorite,
-  archive: (a) => a.state === 'archived',
-  all: () => true
-}
-
 /** Opens the library in a data dir (taking its one-writer lock) and builds the contract's handlers on it. */
 export async function createCore(options: CoreOptions): Promise<LecternCore> {
   const { dataDir } = options
@@ -52,9 +47,11 @@ export async function createCore(options: CoreOptions): Promise<LecternCore> {
   const release = acquireDataLock(dataDir)
   let store: LibraryStore
   let settings: SettingsStore
+  let savedSearches: SavedSearchStore
   try {
     store = await LibraryStore.open(dataDir)
     settings = await SettingsStore.open(dataDir)
+    savedSearches = await SavedSearchStore.open(dataDir)
   } catch (error) {
     release()
     throw error
@@ -62,6 +59,14 @@ export async function createCore(options: CoreOptions): Promise<LecternCore> {
   const events = new EventBus()
   const limits = options.importLimits ?? DEFAULT_IMPORT_LIMITS
   const changed = (...ids: string[]) => events.emit('libraryChanged', { ids })
+  // The search index (index/) is derived from the library: it opens on first search (rebuilding if it has
+  // to) and follows every change through libraryChanged, whoever emits it.
+  const search = new SearchService({
+    indexDir: indexDirOf(dataDir),
+    source: { all: () => store.all(), find: (id) => store.find(id), readText: (id) => store.readText(id) },
+    onProgress: (progress) => events.emit('indexProgress', progress)
+  })
+  events.on('libraryChanged', ({ ids }) => search.changed(ids))
   const imports = new ImportQueue({
     concurrency: options.bulkConcurrency ?? BULK_CONCURRENCY,
     importOne: async (url, cancel) => {
@@ -74,13 +79,26 @@ export async function createCore(options: CoreOptions): Promise<LecternCore> {
 
   const handlers: Handlers = {
     async listArticles({ view }) {
-      return store
-        .all()
-        .filter(VIEW_FILTERS[view ?? 'all'])
-        .sort((a, b) => b.savedAt.localeCompare(a.savedAt))
+      // Every match, newest first: for the CLI and small libraries; lists in the app page with queryArticles.
+      return store.query({ view: view ?? 'all', limit: Infinity }).items
+    },
+    async queryArticles(query) {
+      return store.query(query)
+    },
+    async libraryCounts() {
+      return store.counts()
+    },
+    async getLibraryStatus() {
+      return store.status()
     },
     async getArticle({ id }) {
-      return { meta: store.get(id), html: await store.readContent(id) }
+      const meta = store.get(id)
+      const flagged = meta.contentMissing
+      try {
+        return { meta, html: await store.readContent(id) }
+      } finally {
+        if (meta.contentMissing && !flagged) changed(id) // now shown as "content missing" in every view
+      }
     },
     async addUrl({ url }) {
       const result = await importUrl(store, url, limits)
@@ -93,8 +111,8 @@ export async function createCore(options: CoreOptions): Promise<LecternCore> {
     async cancelImport({ batchId }) {
       return imports.cancel(batchId)
     },
-    async addHtml({ html, fileName }) {
-      const result = await importHtml(store, html, fileName, limits)
+    async addHtml({ base64, fileName }) {
+      const result = await importHtml(store, Buffer.from(base64, 'base64'), fileName, limits)
       if (!result.existed) changed(result.article.id)
       return result
     },
@@ -107,6 +125,49 @@ export async function createCore(options: CoreOptions): Promise<LecternCore> {
       await store.remove(id)
       changed(id)
       return { id }
+    },
+    async deleteArticles({ ids }) {
+      const result = store.trashMany(ids)
+      if (result.ids.length) changed(...result.ids)
+      return result
+    },
+    async undoDelete({ token }) {
+      const ids = store.undoTrash(token)
+      if (ids.length) changed(...ids)
+      return { ids }
+    },
+    async setArchivedMany({ ids, archived }) {
+      const now = new Date().toISOString()
+      const done = store.updateMany(ids, (a) =>
+        archived ? (a.state === 'archived' ? null : { state: 'archived', readAt: now }) : a.state === 'unread' ? null : { state: 'unread' }
+      )
+      if (done.length) changed(...done)
+      return { ids: done }
+    },
+    async setFavoriteMany({ ids, favorite }) {
+      const done = store.updateMany(ids, (a) => (a.favorite === favorite ? null : { favorite }))
+      if (done.length) changed(...done)
+      return { ids: done }
+    },
+    async addTags({ ids, tags }) {
+      const done = store.addTags(ids, tags)
+      if (done.length) changed(...done)
+      return { ids: done }
+    },
+    async removeTags({ ids, tags }) {
+      const done = store.removeTags(ids, tags)
+      if (done.length) changed(...done)
+      return { ids: done }
+    },
+    async renameTag({ from, to }) {
+      const done = store.mergeTags([from], to)
+      if (done.length) changed(...done)
+      return { ids: done }
+    },
+    async mergeTags({ tags, into }) {
+      const done = store.mergeTags(tags, into)
+      if (done.length) changed(...done)
+      return { ids: done }
     },
     async setArchived({ id, archived }) {
       const article = await store.update(id, archived ? { state: 'archived', readAt: new Date().toISOString() } : { state: 'unread' })
@@ -145,6 +206,19 @@ export async function createCore(options: CoreOptions): Promise<LecternCore> {
       if (!options.openExternal) throw new LecternError('NOT_SUPPORTED', 'Opening links is done by the browser in browser mode.')
       await options.openExternal(url)
       return { opened: true }
+    },
+    async search(input) {
+      return search.search(input)
+    },
+    async listSavedSearches() {
+      return savedSearches.list()
+    },
+    async saveSearch(input) {
+      return savedSearches.save(input)
+    },
+    async deleteSavedSearch({ id }) {
+      await savedSearches.delete(id)
+      return { id }
     }
   }
 
@@ -158,6 +232,8 @@ export async function createCore(options: CoreOptions): Promise<LecternCore> {
       if (closed) return
       closed = true
       imports.cancelAll()
+      await store.close() // pending saves flushed, deletes past undo removed from disk
+      await search.close()
       release()
     }
   }

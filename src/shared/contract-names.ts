@@ -3,7 +3,7 @@
  * dependency) so that the sandboxed preload, which can only require electron, and the renderer, whose CSP
  * forbids the eval that zod probes for, can import them. contract.ts is checked against these lists.
  */
-import type { ImportProgress, Settings } from './types'
+import type { ImportProgress, IndexProgress, Settings } from './types'
 
 export const METHOD_NAMES = [
   'listArticles',
@@ -17,9 +17,24 @@ export const METHOD_NAMES = [
   'setArchived',
   'setFavorite',
   'setProgress',
+  'queryArticles',
+  'libraryCounts',
+  'setArchivedMany',
+  'setFavoriteMany',
+  'addTags',
+  'removeTags',
+  'renameTag',
+  'mergeTags',
+  'deleteArticles',
+  'undoDelete',
+  'getLibraryStatus',
   'getSettings',
   'updateSettings',
-  'openExternal'
+  'openExternal',
+  'search',
+  'listSavedSearches',
+  'saveSearch',
+  'deleteSavedSearch'
 ] as const
 export type MethodName = (typeof METHOD_NAMES)[number]
 
@@ -31,9 +46,11 @@ export interface EventPayloads {
   settingsChanged: Settings
   /** A bulk import made progress (one item started or finished, or the batch ended). */
   importProgress: ImportProgress
+  /** The search index is loading or being rebuilt (phase "ready" once it answers queries). */
+  indexProgress: IndexProgress
 }
 export type EventName = keyof EventPayloads
-export const EVENT_NAMES = ['libraryChanged', 'settingsChanged', 'importProgress'] as const satisfies readonly EventName[]
+export const EVENT_NAMES = ['libraryChanged', 'settingsChanged', 'importProgress', 'indexProgress'] as const satisfies readonly EventName[]
 
 /** IPC channel names, derived so main and preload cannot disagree. */
 export const ipcChannel = (name: MethodName): string => `lectern:${name}`

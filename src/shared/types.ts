@@ -23,6 +23,11 @@ export interface ArticleMeta {
   progress: number
   /** Local asset path relative to the article folder (assets/<sha256>.<ext>), if the article has a lead image. */
   leadImage: string | null
+  /**
+   * Set (never stored) when the article's folder or content.html is missing from the data dir: the UI
+   * shows "content missing, re-download?" instead of failing to open it.
+   */
+  contentMissing?: boolean
 }
 
 /** An article with its stored, sanitized HTML. Image references are relative: assets/<sha256>.<ext>. */
@@ -33,6 +38,80 @@ export interface ArticleContent {
 
 export const LIBRARY_VIEWS = ['inbox', 'favorites', 'archive', 'all'] as const
 export type LibraryView = (typeof LIBRARY_VIEWS)[number]
+
+/** Orders of a library list. `published` falls back to the saved date when a page gave no date. */
+export const LIBRARY_SORTS = ['saved', 'published', 'title', 'site', 'readingTime'] as const
+export type LibrarySort = (typeof LIBRARY_SORTS)[number]
+/** `desc`: newest (or Z, or longest) first. */
+export const SORT_ORDERS = ['desc', 'asc'] as const
+export type SortOrder = (typeof SORT_ORDERS)[number]
+
+/** One page of a library list: a view, optionally narrowed to a tag and/or a site. */
+export interface LibraryQuery {
+  view?: LibraryView
+  tag?: string
+  site?: string
+  sort?: LibrarySort
+  order?: SortOrder
+  offset?: number
+  limit?: number
+}
+
+export interface LibraryPage {
+  items: ArticleMeta[]
+  /** How many articles match the whole query (for the scrollbar of a virtualized list). */
+  total: number
+  offset: number
+}
+
+/** The sidebar's numbers. Tags and sites are sorted by name. */
+export interface LibraryCounts {
+  inbox: number
+  favorites: number
+  archive: number
+  all: number
+  tags: { tag: string; count: number }[]
+  sites: { site: string; count: number }[]
+}
+
+/** What a delete with undo returns: the token undoDelete takes, valid until `undoUntil` (ISO 8601). */
+export interface DeleteResult {
+  ids: string[]
+  undoToken: string
+  undoUntil: string
+}
+
+/** A library file that could not be read at open, and what was done about it. */
+export interface RecoveryNotice {
+  /** Path of the damaged file, relative to the data dir (library.json, library/meta-07.json). */
+  file: string
+  problem: 'unreadable' | 'invalid' | 'missing'
+  /** Where the damaged file was moved (absolute path), so a user can inspect or send it; null if there was none. */
+  movedTo: string | null
+  /** The backup folder the file was restored from, or null when no good backup existed. */
+  restoredFrom: string | null
+  /** True when changes were lost: no backup, or changes newer than the backup. */
+  lost: boolean
+  /** A sentence for the user. */
+  message: string
+}
+
+/** How the library opened: shown to the user once at start (recoveries, missing content). */
+export interface LibraryStatus {
+  schemaVersion: number
+  /** The schema version the library was migrated from at this open, if any. */
+  migratedFrom: number | null
+  articles: number
+  recovered: RecoveryNotice[]
+  /** Articles whose content is missing from the data dir. */
+  contentMissing: number
+  /** Content folders no metadata points to, removed at open. */
+  orphansRemoved: number
+  /** Content folders no metadata points to, kept because metadata was recovered at this open. */
+  orphansKept: number
+  /** The last failure to save (disk full, permissions), or null; saving is retried. */
+  saveError: string | null
+}
 
 export interface AddUrlResult {
   article: ArticleMeta
@@ -98,4 +177,49 @@ export interface ImportProgress {
   cancelled: number
   finished: boolean
   items: ImportItem[]
+}
+
+export const SEARCH_SORTS = ['relevance', 'saved', 'published'] as const
+export type SearchSort = (typeof SEARCH_SORTS)[number]
+
+/** [start, end) offsets (UTF-16 code units, end exclusive) of a match inside a string. */
+export type TextRange = [number, number]
+
+/** One search result: enough to list it, highlight it and open it at its first match. */
+export interface SearchHit {
+  id: string
+  title: string
+  url: string
+  siteName: string | null
+  savedAt: string
+  score: number
+  /** Matches inside `title`. */
+  titleHighlights: TextRange[]
+  /** A piece of the body around the first match; `highlights` are offsets into `snippet.text`. */
+  snippet: { text: string; highlights: TextRange[] }
+}
+
+export interface SearchResult {
+  hits: SearchHit[]
+  /** Matching articles in all (phrase queries: an upper bound when `totalIsEstimate`). */
+  total: number
+  totalIsEstimate: boolean
+  tookMs: number
+  /** The order used: the query's sort: operator, else relevance (or saved date for filter-only queries). */
+  sort: SearchSort
+}
+
+/** A query the user keeps as a sidebar view. */
+export interface SavedSearch {
+  id: string
+  name: string
+  query: string
+  createdAt: string
+}
+
+/** Progress of loading or rebuilding the search index (sent while it works, then once with phase "ready"). */
+export interface IndexProgress {
+  phase: 'loading' | 'rebuilding' | 'updating' | 'ready'
+  done: number
+  total: number
 }

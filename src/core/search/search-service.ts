@@ -1,0 +1,241 @@
+import { join } from 'node:path'
+import type { ArticleMeta, IndexProgress, SearchHit, SearchResult } from '../../shared/types'
+import { loadIndex, saveIndex } from './index-file'
+import { InvertedIndex } from './inverted-index'
+import { parseQuery } from './parse-query'
+import { runQuery } from './run-query'
+import { docInfo, fingerprint } from './search-doc'
+import { highlightRanges, makeSnippet } from './snippet'
+
+/** Where the index gets articles: the library's public reads, nothing of its storage format. */
+export interface SearchSource {
+  all(): readonly ArticleMeta[]
+  find(id: string): ArticleMeta | undefined
+  /** The article's plain text (articles/<id>/content.txt). */
+  readText(id: string): Promise<string>
+}
+
+export interface SearchServiceOptions {
+  /** <dataDir>/index */
+  indexDir: string
+  source: SearchSource
+  onProgress?: (progress: IndexProgress) => void
+  /** Coalescing delay before changes are written to disk (ms). */
+  saveDelayMs?: number
+}
+
+export const SEARCH_LIMITS = { defaultLimit: 20, maxLimit: 200, maxOffset: 10_000 }
+/** Articles read and indexed between two yields to the event loop during a rebuild. */
+const BATCH = 64
+/** More stale articles than this share of the library: rebuild rather than patch. */
+const REBUILD_SHARE = 0.5
+
+/**
+ * The search index of one library: loads it from index/ on first use (or rebuilds it, with progress, when
+ * it is missing, damaged, from an older format or mostly stale), keeps it in step with the library's
+ * changes, and answers queries. The library never depends on it: deleting index/ loses nothing.
+ */
+export class SearchService {
+  private index: InvertedIndex | null = null
+  private opening: Promise<void> | null = null
+  /** Updates run one after another; a search waits for those queued before it. */
+  private queue: Promise<void> = Promise.resolve()
+  /** Changes reported before the index is open: applied once it is. */
+  private readonly pending = new Set<string>()
+  private dirty = false
+  private saveTimer: NodeJS.Timeout | null = null
+  private saving: Promise<void> = Promise.resolve()
+  private closed = false
+  /** Open and caught up: changes are applied as they come rather than collected. */
+  private ready = false
+
+  constructor(private readonly options: SearchServiceOptions) {}
+
+  /** Opens the index (load, else rebuild); safe to call many times. */
+  open(): Promise<void> {
+    return (this.opening ??= this.load())
+  }
+
+  /** The library changed: re-read these articles (missing ones leave the index). */
+  changed(ids: readonly string[]): void {
+    if (!this.ready) {
+      for (const id of ids) this.pending.add(id)
+      return
+    }
+    this.enqueue(() => this.apply(ids))
+  }
+
+  /** Runs a query string (see parse-query.ts) and returns one page of ranked hits with snippets. */
+  async search(input: { query: string; limit?: number; offset?: number }): Promise<SearchResult> {
+    await this.open()
+    await this.queue
+    const started = performance.now()
+    const index = this.index!
+    const limit = Math.min(Math.max(1, Math.floor(input.limit ?? SEARCH_LIMITS.defaultLimit)), SEARCH_LIMITS.maxLimit)
+    const offset = Math.min(Math.max(0, Math.floor(input.offset ?? 0)), SEARCH_LIMITS.maxOffset)
+    const query = parseQuery(input.query)
+    const readText = (id: string) => this.options.source.readText(id)
+    const page = await runQuery(index, query, { limit, offset }, readText)
+    const hits: SearchHit[] = await Promise.all(
+      page.docs.map(async ({ doc, score }) => {
+        const body = page.texts.get(doc.id) ?? (await readText(doc.id).catch(() => ''))
+        return {
+          id: doc.id,
+          title: doc.title,
+          url: doc.url,
+          siteName: doc.siteName,
+          savedAt: doc.savedAt,
+          score,
+          titleHighlights: highlightRanges(doc.title, page.highlight),
+          snippet: makeSnippet(body, page.highlight)
+        }
+      })
+    )
+    return {
+      hits,
+      total: page.total,
+      totalIsEstimate: page.totalIsEstimate,
+      tookMs: Math.round((performance.now() - started) * 100) / 100,
+      sort: page.sort
+    }
+  }
+
+  /** Throws the index away and builds it again from the library. */
+  async rebuild(): Promise<void> {
+    await this.open()
+    await this.enqueue(() => this.buildAll())
+  }
+
+  /** Resolves when every change reported so far is in the index. */
+  async whenIdle(): Promise<void> {
+    await this.open()
+    await this.queue
+  }
+
+  /** Articles in the index (for tests and the benchmark). */
+  get size(): number {
+    return this.index?.live ?? 0
+  }
+
+  /** Stops work in progress and writes pending changes. */
+  async close(): Promise<void> {
+    if (this.closed) return
+    this.closed = true
+    await this.opening?.catch(() => undefined)
+    await this.queue
+    if (this.saveTimer) clearTimeout(this.saveTimer)
+    this.saveTimer = null
+    await this.saving
+    if (this.dirty && this.index) await saveIndex(this.options.indexDir, this.index).catch(() => undefined)
+  }
+
+  /** Writes the index now (the benchmark and tests; normally writes are coalesced). */
+  async flush(): Promise<void> {
+    await this.queue
+    if (this.index) await saveIndex(this.options.indexDir, this.index)
+    this.dirty = false
+  }
+
+  private async load(): Promise<void> {
+    const { source, indexDir } = this.options
+    this.progress({ phase: 'loading', done: 0, total: 1 })
+    const loaded = await loadIndex(indexDir)
+    if (!loaded) {
+      this.index = new InvertedIndex()
+      await this.buildAll()
+    } else {
+      this.index = loaded
+      // Catch up with whatever changed while the index was not open (or was not saved before a crash).
+      const stale = new Set(this.pending)
+      this.pending.clear()
+      const present = new Set<string>()
+      for (const meta of source.all()) {
+        present.add(meta.id)
+        const doc = loaded.idToDoc.get(meta.id)
+        if (doc === undefined || loaded.docs[doc]!.fingerprint !== fingerprint(meta)) stale.add(meta.id)
+      }
+      for (const id of loaded.idToDoc.keys()) if (!present.has(id)) stale.add(id)
+      if (stale.size > Math.max(100, present.size * REBUILD_SHARE)) await this.buildAll()
+      else if (stale.size > 0) await this.apply([...stale])
+    }
+    while (this.pending.size > 0 && !this.closed) {
+      const ids = [...this.pending]
+      this.pending.clear()
+      await this.apply(ids)
+    }
+    this.ready = true
+    this.progress({ phase: 'ready', done: this.index.live, total: this.index.live })
+  }
+
+  private async buildAll(): Promise<void> {
+    const { source } = this.options
+    const metas = source.all().slice()
+    const fresh = new InvertedIndex()
+    this.progress({ phase: 'rebuilding', done: 0, total: metas.length })
+    for (let i = 0; i < metas.length && !this.closed; i += BATCH) {
+      const batch = metas.slice(i, i + BATCH)
+      const texts = await Promise.all(batch.map((m) => source.readText(m.id).catch(() => '')))
+      batch.forEach((meta, j) => fresh.add(docInfo(meta), texts[j]!))
+      this.progress({ phase: 'rebuilding', done: Math.min(i + BATCH, metas.length), total: metas.length })
+      await new Promise<void>((resolve) => setImmediate(resolve))
+    }
+    if (this.closed) return // an unfinished index is not worth saving: the next start rebuilds
+    this.index = fresh
+    // Changes that arrived while building are re-read now.
+    const pending = [...this.pending]
+    this.pending.clear()
+    if (pending.length) await this.apply(pending)
+    this.dirty = true
+    this.saving = saveIndex(this.options.indexDir, fresh).then(
+      () => void (this.dirty = false),
+      () => undefined
+    )
+    await this.saving
+  }
+
+  private async apply(ids: readonly string[]): Promise<void> {
+    const index = this.index!
+    const report = ids.length > BATCH
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!
+      const meta = this.options.source.find(id)
+      if (!meta) index.remove(id)
+      else index.add(docInfo(meta), await this.options.source.readText(id).catch(() => ''))
+      if (report && i % BATCH === BATCH - 1) this.progress({ phase: 'updating', done: i + 1, total: ids.length })
+    }
+    if (index.retired > Math.max(1000, index.live)) index.compact()
+    this.dirty = true
+    this.scheduleSave()
+  }
+
+  private enqueue(task: () => Promise<void>): Promise<void> {
+    const run = this.queue.then(task)
+    this.queue = run.catch((error) => console.error('lectern: search index update failed', error))
+    return run
+  }
+
+  private scheduleSave(): void {
+    if (this.closed || this.saveTimer) return
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = null
+      this.saving = this.enqueue(async () => {
+        if (!this.dirty || !this.index) return
+        this.dirty = false
+        await saveIndex(this.options.indexDir, this.index).catch((error) => {
+          this.dirty = true
+          console.error('lectern: could not save the search index', error)
+        })
+      })
+    }, this.options.saveDelayMs ?? 3000)
+    this.saveTimer.unref()
+  }
+
+  private progress(progress: IndexProgress): void {
+    this.options.onProgress?.(progress)
+  }
+}
+
+/** The index folder of a data dir. */
+export function indexDirOf(dataDir: string): string {
+  return join(dataDir, 'index')
+}

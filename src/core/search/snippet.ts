@@ -1,0 +1,103 @@
+import type { TextRange } from '../../shared/types'
+import type { Highlighter } from './query-terms'
+import { hasCjk, isCjkTerm, tokenize, type Token } from './tokenize'
+
+/**
+ * Highlights and snippets. The renderer gets plain text plus [start, end) ranges, never markup, so it
+ * can render the marks itself without parsing HTML from the core.
+ */
+export interface Snippet {
+  text: string
+  highlights: TextRange[]
+}
+
+const SNIPPET_LENGTH = 220
+const LEAD = 70
+const LETTER = /[\p{L}\p{N}]/u
+/** Characters that folding changes beyond lowercasing: Latin with diacritics, ligatures, full-width forms. */
+const FOLDABLE = /[\u00c0-\u02af\u0370-\u03ff\u1e00-\u1fff\ufb00-\ufb06\uff00-\uffef]/
+const FALLBACK_SCAN = 20_000
+
+/** Does a word of the text match the query (exactly, as a completion, or containing a CJK query word)? */
+export function matchesTerm(highlight: Highlighter, token: Token): boolean {
+  if (highlight.exact.has(token.term)) return true
+  for (const prefix of highlight.prefixes) if (token.term.startsWith(prefix)) return true
+  if (isCjkTerm(token.term)) for (const term of highlight.exact) if (isCjkTerm(term) && token.term.includes(term)) return true
+  return false
+}
+
+/** Ranges of the matching words of a short text (a title, a snippet), in order. */
+export function highlightRanges(text: string, highlight: Highlighter): TextRange[] {
+  const ranges: TextRange[] = []
+  let cjkNeedles: string[] | null = null
+  for (const token of tokenize(text, false)) {
+    if (!hasCjk(token.term)) {
+      if (matchesTerm(highlight, token)) ranges.push([token.start, token.end])
+      continue
+    }
+    // A CJK run: mark every occurrence of a CJK query word inside it, longest first, without overlaps.
+    cjkNeedles ??= [...highlight.exact, ...highlight.prefixes].filter(hasCjk).sort((a, b) => b.length - a.length)
+    const run = text.slice(token.start, token.end)
+    const marked: TextRange[] = []
+    for (const needle of cjkNeedles) {
+      for (let at = run.indexOf(needle); at >= 0; at = run.indexOf(needle, at + needle.length)) {
+        const range: TextRange = [token.start + at, token.start + at + needle.length]
+        if (!marked.some(([s, e]) => range[0] < e && s < range[1])) marked.push(range)
+      }
+    }
+    ranges.push(...marked.sort((a, b) => a[0] - b[0]))
+  }
+  return ranges
+}
+
+/** A piece of the body around the first match, whitespace collapsed, with the matches' ranges. */
+export function makeSnippet(body: string, highlight: Highlighter): Snippet {
+  const first = firstMatch(body, highlight)
+  let start = 0
+  if (first > LEAD) {
+    start = first - LEAD
+    // Start at a word boundary so the snippet does not begin mid-word.
+    const space = body.slice(start, first).search(/\s/)
+    if (space >= 0) start += space + 1
+  }
+  let end = Math.min(body.length, start + SNIPPET_LENGTH)
+  if (end < body.length) {
+    const back = body.slice(start, end).search(/\s\S*$/)
+    if (back > SNIPPET_LENGTH / 2) end = start + back
+  }
+  const piece = body.slice(start, end).replace(/\s+/g, ' ').trim()
+  const before = start > 0 ? '… ' : ''
+  const after = end < body.length ? ' …' : ''
+  const text = `${before}${piece}${after}`
+  const shift = before.length
+  const highlights = highlightRanges(piece, highlight).map(([a, b]) => [a + shift, b + shift] as TextRange)
+  return { text, highlights }
+}
+
+/**
+ * Offset of the first match in the body. Fast path: indexOf on the lowercased text for each query term
+ * (word starts checked); if accents or compatibility forms hide every match from that, tokenize.
+ */
+function firstMatch(body: string, highlight: Highlighter): number {
+  const needles = [...highlight.exact, ...highlight.prefixes]
+  if (needles.length === 0) return 0
+  const lower = body.toLowerCase()
+  let best = -1
+  if (lower.length === body.length) {
+    for (const needle of needles) {
+      const cjk = isCjkTerm(needle)
+      const complete = highlight.exact.has(needle) && !highlight.prefixes.includes(needle)
+      for (let at = lower.indexOf(needle); at >= 0 && (best < 0 || at < best); at = lower.indexOf(needle, at + 1)) {
+        if (!cjk && at > 0 && LETTER.test(lower[at - 1]!)) continue
+        const next = lower[at + needle.length]
+        if (!cjk && complete && next !== undefined && LETTER.test(next)) continue
+        best = at
+        break
+      }
+    }
+  }
+  if (best >= 0 || !FOLDABLE.test(body)) return Math.max(best, 0)
+  // Only folding (accents, full-width forms) can hide a match from indexOf; bounded, as titles often are the only match.
+  for (const token of tokenize(body.slice(0, FALLBACK_SCAN))) if (matchesTerm(highlight, token)) return token.start
+  return 0
+}

@@ -1,0 +1,102 @@
+import { foldText } from './fold-text'
+
+/**
+ * Turns text into search terms. Words are runs of letters and digits, folded (fold-text.ts). Chinese,
+ * Japanese and Korean have no spaces between words, so their runs go through Intl.Segmenter (ICU's
+ * dictionary word breaker); CJK words of three characters or more also yield their character bigrams, so
+ * a query word that ICU splits differently from the article text still finds it (see query-groups).
+ */
+
+/** A term and where it came from in the original text (UTF-16 offsets, end exclusive). */
+export interface Token {
+  term: string
+  start: number
+  end: number
+}
+
+const WORD = /[\p{L}\p{N}\p{M}]+/gu
+const ASCII_WORD = /[a-z0-9]+/g
+const NON_ASCII = /[^\t\n\r\u0020-\u007e]/
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u
+const CJK_ONLY = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー々〆ヶ]+$/u
+const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u
+/** Longest term kept: longer runs are noise (base64, hashes) and would bloat the dictionary. */
+export const MAX_TERM_LENGTH = 40
+
+let zh: Intl.Segmenter | null = null
+let ja: Intl.Segmenter | null = null
+function segmenterFor(text: string): Intl.Segmenter {
+  // ICU's CJ dictionary is shared; the locale only matters for kana-specific rules.
+  if (KANA.test(text)) return (ja ??= new Intl.Segmenter('ja', { granularity: 'word' }))
+  return (zh ??= new Intl.Segmenter('zh', { granularity: 'word' }))
+}
+
+/** True when the text contains Chinese, Japanese or Korean letters. */
+export function hasCjk(text: string): boolean {
+  return CJK.test(text)
+}
+
+/** True for a term made only of CJK characters (bigram fallback applies to these). */
+export function isCjkTerm(term: string): boolean {
+  return CJK_ONLY.test(term)
+}
+
+/** The overlapping two-character pieces of a CJK word (几何学 → 几何, 何学). */
+export function cjkBigrams(word: string): string[] {
+  const chars = Array.from(word)
+  const grams: string[] = []
+  for (let i = 0; i + 1 < chars.length; i++) grams.push(chars[i]! + chars[i + 1]!)
+  return grams
+}
+
+/** Splits a run of letters that contains CJK into words, with offsets relative to the run. */
+function segmentRun(run: string, emit: (term: string, start: number, end: number) => void): void {
+  for (const part of segmenterFor(run).segment(run)) {
+    if (!part.isWordLike) continue
+    emit(part.segment, part.index, part.index + part.segment.length)
+  }
+}
+
+/**
+ * Every term of a text, folded, in order (for indexing: no offsets, as fast as possible). CJK words
+ * are followed by their bigrams. Terms longer than MAX_TERM_LENGTH are left to the caller to skip.
+ */
+export function indexTerms(text: string): string[] {
+  const folded = foldText(text)
+  // Most articles are plain ASCII after folding: a simple class is several times faster than \p{L}.
+  if (!NON_ASCII.test(folded)) return folded.match(ASCII_WORD) ?? []
+  const runs = folded.match(WORD) ?? []
+  if (!hasCjk(folded)) return runs
+  const terms: string[] = []
+  for (const run of runs) {
+    if (!CJK.test(run)) {
+      terms.push(run)
+      continue
+    }
+    segmentRun(run, (word) => {
+      terms.push(word)
+      if (word.length > 2 && isCjkTerm(word)) for (const gram of cjkBigrams(word)) terms.push(gram)
+    })
+  }
+  return terms
+}
+
+/**
+ * Every word of a text with its offsets in the original (for highlights and queries). No bigrams.
+ * With `segment` false, CJK runs stay whole (the segmenter costs ~1.5 µs a character; highlighting
+ * finds CJK words in them by substring instead).
+ */
+export function tokenize(text: string, segment = true): Token[] {
+  const tokens: Token[] = []
+  WORD.lastIndex = 0
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+    const run = m[0]
+    const base = m.index
+    if (segment && CJK.test(run)) {
+      segmentRun(run, (word, start, end) => tokens.push({ term: foldText(word), start: base + start, end: base + end }))
+    } else {
+      tokens.push({ term: foldText(run), start: base, end: base + run.length })
+    }
+  }
+  return tokens
+}

@@ -2,13 +2,14 @@ import { mkdir } from 'node:fs/promises'
 import type { Handlers } from '../shared/contract'
 import { LecternError } from '../shared/errors'
 import { isSafeExternalUrl } from '../shared/external-url'
-import type { ArticleMeta } from '../shared/types'
+import type { AddUrlResult, ArticleMeta } from '../shared/types'
 import { acquireDataLock } from './data-lock'
 import { EventBus } from './event-bus'
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './import-limits'
 import { ImportQueue } from './import-queue'
 import { importHtml, reextractArticle } from './import-html'
 import { importUrl } from './import-url'
+import type { StoredArticle } from './store-article'
 import { LibraryStore } from './library-store'
 import { SettingsStore } from './settings-store'
 import { SavedSearchStore } from './search/saved-searches'
@@ -67,12 +68,18 @@ export async function createCore(options: CoreOptions): Promise<LecternCore> {
     onProgress: (progress) => events.emit('indexProgress', progress)
   })
   events.on('libraryChanged', ({ ids }) => search.changed(ids))
+  /** A single save is announced at once and answered once it is on disk. */
+  const acknowledged = async ({ durable, ...result }: StoredArticle): Promise<AddUrlResult> => {
+    if (!result.existed) changed(result.article.id)
+    await durable
+    return result
+  }
   const imports = new ImportQueue({
     concurrency: options.bulkConcurrency ?? BULK_CONCURRENCY,
     importOne: async (url, cancel) => {
-      const result = await importUrl(store, url, limits, cancel)
-      if (!result.existed) changed(result.article.id)
-      return result
+      const stored = await importUrl(store, url, limits, cancel)
+      if (!stored.existed) changed(stored.article.id)
+      return stored
     },
     onProgress: (progress) => events.emit('importProgress', progress)
   })
@@ -101,9 +108,7 @@ export async function createCore(options: CoreOptions): Promise<LecternCore> {
       }
     },
     async addUrl({ url }) {
-      const result = await importUrl(store, url, limits)
-      if (!result.existed) changed(result.article.id)
-      return result
+      return acknowledged(await importUrl(store, url, limits))
     },
     async addUrls({ urls }) {
       return imports.start(urls)
@@ -112,9 +117,7 @@ export async function createCore(options: CoreOptions): Promise<LecternCore> {
       return imports.cancel(batchId)
     },
     async addHtml({ base64, fileName }) {
-      const result = await importHtml(store, Buffer.from(base64, 'base64'), fileName, limits)
-      if (!result.existed) changed(result.article.id)
-      return result
+      return acknowledged(await importHtml(store, Buffer.from(base64, 'base64'), fileName, limits))
     },
     async reextractArticle({ id }) {
       const article = await reextractArticle(store, id, limits)

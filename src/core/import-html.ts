@@ -2,14 +2,14 @@ import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { gunzipSync } from 'node:zlib'
-import type { AddUrlResult, ArticleMeta } from '../shared/types'
+import type { ArticleMeta } from '../shared/types'
 import { LecternError } from '../shared/errors'
 import { chooseCanonical } from './check-url'
 import { decodeHtml } from './decode-html'
 import { extractArticle, extractArticleWith } from './extract-article'
 import type { ImportLimits } from './import-limits'
 import type { LibraryStore } from './library-store'
-import { replaceContent, storeArticle } from './store-article'
+import { replaceContent, storeArticle, type StoredArticle } from './store-article'
 
 /** Largest local file accepted, the same order as a fetched page. */
 export const MAX_HTML_FILE_BYTES = 15_000_000
@@ -20,7 +20,7 @@ export const MAX_HTML_FILE_BYTES = 15_000_000
  * it meets the same article saved from the web; otherwise its address is file:///<name>#<content hash>,
  * so the same file saved twice is recognised.
  */
-export async function importHtml(store: LibraryStore, bytes: Uint8Array, fileName: string, limits: ImportLimits): Promise<AddUrlResult> {
+export async function importHtml(store: LibraryStore, bytes: Uint8Array, fileName: string, limits: ImportLimits): Promise<StoredArticle> {
   if (bytes.byteLength > MAX_HTML_FILE_BYTES) {
     throw new LecternError('TOO_LARGE', `${fileName} is larger than ${MAX_HTML_FILE_BYTES / 1_000_000} MB, too large to be an article.`)
   }

@@ -10,8 +10,11 @@ interface Batch {
 }
 
 export interface ImportQueueOptions {
-  /** Saves one address (importUrl bound to the library); throws LecternError on failure. */
-  importOne: (url: string, cancel: AbortSignal) => Promise<AddUrlResult>
+  /**
+   * Saves one address (importUrl bound to the library); throws LecternError on failure. Resolves when the
+   * article is in the library; `durable` when it is on disk, which is when the item counts as saved.
+   */
+  importOne: (url: string, cancel: AbortSignal) => Promise<AddUrlResult & { durable: Promise<void> }>
   /** Called with a fresh snapshot on every change. */
   onProgress: (progress: ImportProgress) => void
   concurrency: number
@@ -65,32 +68,44 @@ export class ImportQueue {
 
   private async run(batch: Batch): Promise<void> {
     const queue = [...batch.progress.items]
+    // Items waiting for their save to reach the disk: the worker fetches the next page meanwhile.
+    const settling: Promise<void>[] = []
     const worker = async (): Promise<void> => {
       for (let item = queue.shift(); item; item = queue.shift()) {
         if (item.status !== 'queued') continue
         item.status = 'saving'
         this.emit(batch)
         try {
-          const { article, existed } = await this.options.importOne(item.url, batch.controller.signal)
+          const { article, existed, durable } = await this.options.importOne(item.url, batch.controller.signal)
           item.articleId = article.id
           item.title = article.title
-          this.finish(batch, item, existed ? 'existing' : 'saved')
+          const saved = item
+          settling.push(
+            durable.then(
+              () => this.finish(batch, saved, existed ? 'existing' : 'saved'),
+              (error: unknown) => this.fail(batch, saved, error)
+            ).then(() => this.emit(batch))
+          )
         } catch (error) {
-          if (error instanceof LecternError && error.code === 'CANCELLED') this.finish(batch, item, 'cancelled')
-          else {
-            item.error = error instanceof LecternError ? { code: error.code, message: error.message } : { code: 'INTERNAL', message: 'Unexpected error while saving.' }
-            this.finish(batch, item, 'failed')
-          }
+          this.fail(batch, item, error)
+          this.emit(batch)
         }
-        this.emit(batch)
         // Let other work run between pages (and jsdom free closed windows, which it does only then).
         await nextTurn()
       }
     }
     await Promise.all(Array.from({ length: Math.max(1, Math.min(this.options.concurrency, queue.length)) }, worker))
+    await Promise.all(settling)
     batch.progress.finished = true
     this.emit(batch)
     this.batches.delete(batch.progress.batchId)
+  }
+
+  private fail(batch: Batch, item: ImportItem, error: unknown): void {
+    if (error instanceof LecternError && error.code === 'CANCELLED') return this.finish(batch, item, 'cancelled')
+    if (!(error instanceof LecternError)) console.error(`lectern: importing ${item.url} failed unexpectedly`, error)
+    item.error = error instanceof LecternError ? { code: error.code, message: error.message } : { code: 'INTERNAL', message: 'Unexpected error while saving; details are in the log.' }
+    this.finish(batch, item, 'failed')
   }
 
   private finish(batch: Batch, item: ImportItem, status: 'saved' | 'existing' | 'failed' | 'cancelled'): void {

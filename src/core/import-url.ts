@@ -1,12 +1,11 @@
 import { LecternError } from '../shared/errors'
-import type { AddUrlResult } from '../shared/types'
 import { checkWebUrl, chooseCanonical, normalizeUrl } from './check-url'
 import { decodeHtml } from './decode-html'
 import { extractArticle } from './extract-article'
 import { fetchLimited } from './fetch-limited'
 import type { ImportLimits } from './import-limits'
 import type { LibraryStore } from './library-store'
-import { findSaved, storeArticle } from './store-article'
+import { findSaved, storeArticle, type StoredArticle } from './store-article'
 
 const HTML_TYPES = /^(text\/html|application\/xhtml\+xml)\b/i
 
@@ -14,11 +13,11 @@ const HTML_TYPES = /^(text\/html|application\/xhtml\+xml)\b/i
  * Saves one web page into the library: fetch → decode → extract and sanitize → store images → write
  * files → write metadata. Either the whole article lands, or the library is left exactly as it was.
  */
-export async function importUrl(store: LibraryStore, rawUrl: string, limits: ImportLimits, cancel?: AbortSignal): Promise<AddUrlResult> {
+export async function importUrl(store: LibraryStore, rawUrl: string, limits: ImportLimits, cancel?: AbortSignal): Promise<StoredArticle> {
   const url = checkWebUrl(rawUrl)
   const savedUrl = normalizeUrl(url)
   const existing = findSaved(store, savedUrl)
-  if (existing) return { article: existing, existed: true }
+  if (existing) return { article: existing, existed: true, durable: Promise.resolve() }
 
   const page = await fetchLimited(url, limits.page, 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5', cancel)
   const mediaType = page.contentType.split(';')[0]?.trim().toLowerCase() ?? ''
@@ -27,7 +26,7 @@ export async function importUrl(store: LibraryStore, rawUrl: string, limits: Imp
   const extracted = extractArticle(sourceHtml, page.url.toString())
   // Reached through a redirect to a page already saved, even if that one has a different canonical.
   const byFinalAddress = findSaved(store, normalizeUrl(page.url))
-  if (byFinalAddress) return { article: byFinalAddress, existed: true }
+  if (byFinalAddress) return { article: byFinalAddress, existed: true, durable: Promise.resolve() }
   const canonicalUrl = chooseCanonical(page.url, extracted.canonicalUrl)
   return storeArticle(store, { sourceHtml, savedUrl, canonicalUrl, extracted }, limits, cancel)
 }

@@ -159,10 +159,18 @@ export class LibraryStore {
 
   /** Adds an article whose files are already written (metadata last, so it never points at nothing); resolves once durable. */
   async add(article: ArticleMeta): Promise<void> {
+    await this.stage(article)
+  }
+
+  /**
+   * Adds an article to memory at once (queries see it) and returns the promise of it being durable: a bulk
+   * import moves on to its next page while the save it joined is written.
+   */
+  stage(article: ArticleMeta): Promise<void> {
     this.assertOpen()
     if (this.byId.has(article.id)) throw new Error(`article ${article.id} is already in the library`)
     this.insert(article)
-    await this.persisted()
+    return this.persisted()
   }
 
   /** Changes one article's metadata (in memory at once; on disk within about a second, see persisted()). */

@@ -21,6 +21,13 @@ export interface ExtractedPage {
   extracted: ExtractedArticle
 }
 
+/** A stored article, and the promise of its metadata being on disk (resolved at once for one that existed). */
+export interface StoredArticle extends AddUrlResult {
+  durable: Promise<void>
+}
+
+const ALREADY_DURABLE = Promise.resolve()
+
 /** The saved article with the same address or canonical address, if any. */
 export function findSaved(store: LibraryStore, ...urls: string[]): ArticleMeta | undefined {
   const wanted = new Set(urls)
@@ -29,11 +36,12 @@ export function findSaved(store: LibraryStore, ...urls: string[]): ArticleMeta |
 
 /**
  * Writes a new article: images and files first, metadata last, so the library never points at missing
- * content. On any failure the article's folder is removed and the library is exactly as it was.
+ * content. On any failure the article's folder is removed and the library is exactly as it was. The
+ * article is in the library when this resolves; await `durable` before telling the user it is saved.
  */
-export async function storeArticle(store: LibraryStore, page: ExtractedPage, limits: ImportLimits, cancel?: AbortSignal): Promise<AddUrlResult> {
+export async function storeArticle(store: LibraryStore, page: ExtractedPage, limits: ImportLimits, cancel?: AbortSignal): Promise<StoredArticle> {
   const already = findSaved(store, page.savedUrl, page.canonicalUrl)
-  if (already) return { article: already, existed: true }
+  if (already) return { article: already, existed: true, durable: ALREADY_DURABLE }
   const id = newArticleId()
   const dir = store.articleDir(id)
   try {
@@ -59,11 +67,10 @@ export async function storeArticle(store: LibraryStore, page: ExtractedPage, lim
     const raced = findSaved(store, page.savedUrl, page.canonicalUrl)
     if (raced) {
       await rm(dir, { recursive: true, force: true })
-      return { article: raced, existed: true }
+      return { article: raced, existed: true, durable: ALREADY_DURABLE }
     }
     if (cancel?.aborted) throw new LecternError('CANCELLED', 'Cancelled.')
-    await store.add(article)
-    return { article, existed: false }
+    return { article, existed: false, durable: store.stage(article) }
   } catch (error) {
     await rm(dir, { recursive: true, force: true })
     throw error

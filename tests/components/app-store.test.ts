@@ -7,10 +7,10 @@ import { FakeClient, makeArticle } from './support/fake-client'
 describe('createAppStore', () => {
   it('keeps only the newest list when loads overlap', async () => {
     const client = new FakeClient([makeArticle({ title: 'Inbox item' }), makeArticle({ title: 'Old', state: 'archived' })])
-    const original = client.api.listArticles
+    const original = client.api.queryArticles
     let releaseSlow: () => void = () => {}
     // The first (inbox) request is slow; the archive request that follows it answers first.
-    client.api.listArticles = async (input) => {
+    client.api.queryArticles = async (input) => {
       if ((input.view ?? 'inbox') === 'inbox') await new Promise<void>((resolve) => (releaseSlow = resolve))
       return original(input)
     }
@@ -19,18 +19,18 @@ describe('createAppStore', () => {
     await store.getState().setView('archive')
     releaseSlow()
     await slow
-    expect(store.getState().articles.map((a: ArticleMeta) => a.title)).toEqual(['Old'])
+    expect(store.getState().rows.map((a: ArticleMeta | undefined) => a?.title)).toEqual(['Old'])
     expect(store.getState().libraryStatus).toBe('ready')
   })
 
   it('keeps {status, error} for a failed load instead of throwing', async () => {
     const client = new FakeClient()
-    client.api.listArticles = async () => ({ ok: false, error: { code: 'LIBRARY_IN_USE', message: 'In use.' } })
+    client.api.queryArticles = async () => ({ ok: false, error: { code: 'LIBRARY_IN_USE', message: 'In use.' } })
     const store = createAppStore(client)
     await store.getState().load()
     expect(store.getState().libraryStatus).toBe('error')
     expect(store.getState().libraryError).toEqual({ code: 'LIBRARY_IN_USE', message: 'In use.' })
-    client.api.listArticles = async () => ok([])
+    client.api.queryArticles = async () => ok({ items: [], total: 0, offset: 0 })
     await store.getState().load()
     expect(store.getState().libraryError).toBeNull()
   })
@@ -40,6 +40,6 @@ describe('createAppStore', () => {
     const store = createAppStore(client)
     store.dispose()
     client.emit('libraryChanged', { ids: [] })
-    expect(client.callsOf('listArticles')).toHaveLength(0)
+    expect(client.callsOf('queryArticles')).toHaveLength(0)
   })
 })

@@ -131,14 +131,14 @@ describe('views and actions', () => {
     const client = new FakeClient([makeArticle({ id: 'd1', title: 'Doomed' })])
     await renderApp(client)
     fireEvent.click(within(itemFor('Doomed')).getByRole('button', { name: 'Delete' }))
-    expect(client.callsOf('deleteArticle')).toHaveLength(0)
+    expect(client.callsOf('deleteArticles')).toHaveLength(0)
     fireEvent.click(within(itemFor('Doomed')).getByRole('button', { name: 'No' }))
     expect(within(itemFor('Doomed')).getByRole('button', { name: 'Delete' })).toBeTruthy()
 
     fireEvent.click(within(itemFor('Doomed')).getByRole('button', { name: 'Delete' }))
     fireEvent.click(within(itemFor('Doomed')).getByRole('button', { name: 'Yes' }))
     await waitFor(() => expect(items()).toHaveLength(0))
-    expect(client.callsOf('deleteArticle')).toEqual([{ id: 'd1' }])
+    expect(client.callsOf('deleteArticles')).toEqual([{ ids: ['d1'] }])
   })
 
   it('shows a failed action in an alert', async () => {
@@ -168,7 +168,7 @@ describe('reader', () => {
     const heading = await screen.findByRole('heading', { level: 1 })
     expect(heading.textContent).toBe('The Long Read')
     expect(screen.getByText('Ada Writer')).toBeTruthy()
-    expect(screen.getByText('Quarterly')).toBeTruthy()
+    expect(within(screen.getByTestId('reader')).getByText('Quarterly')).toBeTruthy() // the sidebar lists it too, as a site
     expect(screen.getByText('12 min read')).toBeTruthy()
     expect(screen.getByRole('link', { name: 'Open original' }).getAttribute('href')).toBe('https://quarterly.test/long-read')
 

@@ -23,3 +23,5 @@ createRoot(root).render(
 )
 void store.getState().loadSettings()
 void store.getState().load()
+void store.getState().loadCounts()
+void store.getState().loadLibraryStatus()

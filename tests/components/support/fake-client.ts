@@ -2,11 +2,33 @@ import type { LecternApi } from '../../../src/shared/contract'
 import type { EventName, EventPayloads } from '../../../src/shared/contract-names'
 import { fail, ok, type Result } from '../../../src/shared/result'
 import type { ErrorCode } from '../../../src/shared/errors'
-import { DEFAULT_SETTINGS, type AddUrlResult, type ArticleContent, type ArticleMeta, type ImportProgress, type Settings } from '../../../src/shared/types'
+import {
+  DEFAULT_SETTINGS,
+  type AddUrlResult,
+  type ArticleContent,
+  type ArticleMeta,
+  type ImportProgress,
+  type LibrarySort,
+  type RecoveryNotice,
+  type SavedSearch,
+  type SearchHit,
+  type SearchResult,
+  type Settings,
+  type TextRange
+} from '../../../src/shared/types'
 import type { LecternClient } from '../../../src/renderer/src/api/lectern-client'
-import { matchesView } from '../../../src/renderer/src/store/matches-view'
+import { matchesFilter, matchesView } from '../../../src/renderer/src/store/matches-view'
 
 let counter = 0
+
+/** The core's orders (src/core/library/sorted-index.ts), for the fake queryArticles. */
+const SORT_KEYS: Record<LibrarySort, (a: ArticleMeta) => string | number> = {
+  saved: (a) => a.savedAt,
+  published: (a) => a.publishedAt ?? a.savedAt,
+  title: (a) => a.title.toLowerCase(),
+  site: (a) => (a.siteName ?? '').toLowerCase(),
+  readingTime: (a) => a.readingMinutes
+}
 
 /** An article with sensible defaults; override what a test cares about. */
 export function makeArticle(overrides: Partial<ArticleMeta> = {}): ArticleMeta {
@@ -23,7 +45,8 @@ export function makeArticle(overrides: Partial<ArticleMeta> = {}): ArticleMeta {
     lang: 'en',
     wordCount: 1000,
     readingMinutes: 5,
-    savedAt: new Date(2024, 0, counter).toISOString(),
+    // Each article made is a minute older than the one before, so newest-first lists keep the order of making.
+    savedAt: new Date(Date.UTC(2024, 0, 1) - counter * 60_000).toISOString(),
     publishedAt: null,
     readAt: null,
     state: 'unread',
@@ -55,7 +78,16 @@ export class FakeClient implements LecternClient {
   readonly opened: string[] = []
   /** What the "core" holds; updateSettings merges into it and emits settingsChanged like the real one. */
   settings: Settings = { ...DEFAULT_SETTINGS }
+  readonly savedSearches: SavedSearch[] = []
+  /** Replaces the fake search (a test that holds answers back, or fails them); gets the input. */
+  searchResponder: ((input: { query: string; limit?: number; offset?: number }) => Promise<Result<SearchResult>>) | null = null
   private readonly listeners = new Map<EventName, Set<(payload: unknown) => void>>()
+  /** How long a delete can be undone (the core reports it as undoUntil). */
+  undoWindowMs = 30_000
+  /** What getLibraryStatus reports as recovered at start. */
+  recovered: RecoveryNotice[] = []
+  private readonly trash = new Map<string, { meta: ArticleMeta; body: string }[]>()
+  private tokens = 0
 
   constructor(initial: (ArticleMeta | ArticleContent)[] = []) {
     for (const item of initial) {
@@ -84,7 +116,7 @@ export class FakeClient implements LecternClient {
       const existing = [...this.articles.values()].find((a) => a.url === input.url)
       if (existing) return ok({ article: existing, existed: true })
       const page = this.pages.get(input.url) ?? { title: `Saved ${input.url}`, html: '<p>Saved body</p>' }
-      const article = makeArticle({ url: input.url, canonicalUrl: input.url, title: page.title })
+      const article = makeArticle({ url: input.url, canonicalUrl: input.url, title: page.title, savedAt: new Date().toISOString() })
       this.articles.set(article.id, article)
       this.bodies.set(article.id, page.html)
       return ok({ article, existed: false })
@@ -100,7 +132,7 @@ export class FakeClient implements LecternClient {
     },
     addHtml: async (input) => {
       this.record('addHtml', input)
-      const article = makeArticle({ title: input.fileName })
+      const article = makeArticle({ title: input.fileName, savedAt: new Date().toISOString() })
       this.articles.set(article.id, article)
       this.bodies.set(article.id, atob(input.base64))
       return ok({ article, existed: false })
@@ -138,23 +170,113 @@ export class FakeClient implements LecternClient {
       this.record('openExternal', input)
       return ok({ opened: true })
     },
-    // Library paging, tags, bulk actions, undoable delete (core half only so far): stubs until the renderer uses them.
-    queryArticles: async () => fail('NOT_SUPPORTED', 'queryArticles is not faked yet.'),
-    libraryCounts: async () => fail('NOT_SUPPORTED', 'libraryCounts is not faked yet.'),
-    setArchivedMany: async () => fail('NOT_SUPPORTED', 'setArchivedMany is not faked yet.'),
-    setFavoriteMany: async () => fail('NOT_SUPPORTED', 'setFavoriteMany is not faked yet.'),
-    addTags: async () => fail('NOT_SUPPORTED', 'addTags is not faked yet.'),
-    removeTags: async () => fail('NOT_SUPPORTED', 'removeTags is not faked yet.'),
-    renameTag: async () => fail('NOT_SUPPORTED', 'renameTag is not faked yet.'),
-    mergeTags: async () => fail('NOT_SUPPORTED', 'mergeTags is not faked yet.'),
-    deleteArticles: async () => fail('NOT_SUPPORTED', 'deleteArticles is not faked yet.'),
-    undoDelete: async () => fail('NOT_SUPPORTED', 'undoDelete is not faked yet.'),
-    getLibraryStatus: async () => fail('NOT_SUPPORTED', 'getLibraryStatus is not faked yet.'),
-    // Search (core half only so far): stubs until the renderer's search lands.
-    search: async () => fail('NOT_SUPPORTED', 'Search is not faked yet.'),
-    listSavedSearches: async () => fail('NOT_SUPPORTED', 'Saved searches are not faked yet.'),
-    saveSearch: async () => fail('NOT_SUPPORTED', 'Saved searches are not faked yet.'),
-    deleteSavedSearch: async () => fail('NOT_SUPPORTED', 'Saved searches are not faked yet.'),
+    queryArticles: async (input) => {
+      this.record('queryArticles', input)
+      const filter = { view: input.view ?? 'all', tag: input.tag ?? null, site: input.site ?? null }
+      const key = SORT_KEYS[input.sort ?? 'saved']
+      const matches = [...this.articles.values()]
+        .filter((a) => matchesFilter(a, filter))
+        .map((a) => ({ a, k: key(a) }))
+        .sort((x, y) => (x.k < y.k ? -1 : x.k > y.k ? 1 : x.a.id < y.a.id ? -1 : x.a.id > y.a.id ? 1 : 0))
+        .map((x) => x.a)
+      if ((input.order ?? 'desc') === 'desc') matches.reverse()
+      const offset = input.offset ?? 0
+      return ok({ items: matches.slice(offset, offset + (input.limit ?? 100)), total: matches.length, offset })
+    },
+    libraryCounts: async (input) => {
+      this.record('libraryCounts', input)
+      const all = [...this.articles.values()]
+      const tally = (values: string[]) => {
+        const map = new Map<string, number>()
+        for (const v of values) map.set(v, (map.get(v) ?? 0) + 1)
+        return [...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      }
+      return ok({
+        inbox: all.filter((a) => a.state === 'unread').length,
+        favorites: all.filter((a) => a.favorite).length,
+        archive: all.filter((a) => a.state === 'archived').length,
+        all: all.length,
+        tags: tally(all.flatMap((a) => a.tags)).map(([tag, count]) => ({ tag, count })),
+        sites: tally(all.flatMap((a) => (a.siteName ? [a.siteName] : []))).map(([site, count]) => ({ site, count }))
+      })
+    },
+    setArchivedMany: async (input) =>
+      this.updateMany('setArchivedMany', input, (a) => (a.state === (input.archived ? 'archived' : 'unread') ? null : { state: input.archived ? 'archived' : 'unread' })),
+    setFavoriteMany: async (input) => this.updateMany('setFavoriteMany', input, (a) => (a.favorite === input.favorite ? null : { favorite: input.favorite })),
+    addTags: async (input) =>
+      this.updateMany('addTags', input, (a) => {
+        const next = [...a.tags, ...input.tags.filter((t) => !a.tags.includes(t))]
+        return next.length === a.tags.length ? null : { tags: next }
+      }),
+    removeTags: async (input) =>
+      this.updateMany('removeTags', input, (a) => (a.tags.some((t) => input.tags.includes(t)) ? { tags: a.tags.filter((t) => !input.tags.includes(t)) } : null)),
+    renameTag: async (input) => this.merge('renameTag', input, [input.from], input.to),
+    mergeTags: async (input) => this.merge('mergeTags', input, input.tags, input.into),
+    deleteArticles: async (input) => {
+      this.record('deleteArticles', input)
+      const gone = input.ids.flatMap((id) => {
+        const meta = this.articles.get(id)
+        if (!meta) return []
+        this.articles.delete(id)
+        return [{ meta, body: this.bodies.get(id) ?? '' }]
+      })
+      const token = (++this.tokens).toString(16).padStart(8, '0')
+      this.trash.set(token, gone)
+      if (gone.length > 0) this.emit('libraryChanged', { ids: gone.map((g) => g.meta.id) })
+      return ok({ ids: gone.map((g) => g.meta.id), undoToken: token, undoUntil: new Date(Date.now() + this.undoWindowMs).toISOString() })
+    },
+    undoDelete: async (input) => {
+      this.record('undoDelete', input)
+      const gone = this.trash.get(input.token)
+      if (!gone) return fail('NOT_FOUND', 'That delete can no longer be undone (its undo time has passed).')
+      this.trash.delete(input.token)
+      for (const { meta, body } of gone) {
+        this.articles.set(meta.id, meta)
+        this.bodies.set(meta.id, body)
+      }
+      this.emit('libraryChanged', { ids: gone.map((g) => g.meta.id) })
+      return ok({ ids: gone.map((g) => g.meta.id) })
+    },
+    getLibraryStatus: async (input) => {
+      this.record('getLibraryStatus', input)
+      return ok({
+        schemaVersion: 2,
+        migratedFrom: null,
+        articles: this.articles.size,
+        recovered: this.recovered,
+        contentMissing: 0,
+        orphansRemoved: 0,
+        orphansKept: 0,
+        saveError: null
+      })
+    },
+    search: async (input) => {
+      this.record('search', input)
+      if (this.searchResponder) return this.searchResponder(input)
+      return ok(this.fakeSearch(input.query, input.limit ?? 20, input.offset ?? 0))
+    },
+    listSavedSearches: async (input) => {
+      this.record('listSavedSearches', input)
+      return ok(this.savedSearches.map((s) => ({ ...s })))
+    },
+    saveSearch: async (input) => {
+      this.record('saveSearch', input)
+      const existing = input.id ? this.savedSearches.find((s) => s.id === input.id) : undefined
+      if (existing) {
+        Object.assign(existing, { name: input.name, query: input.query })
+        return ok({ ...existing })
+      }
+      const saved: SavedSearch = { id: `saved-${this.savedSearches.length + 1}`, name: input.name, query: input.query, createdAt: new Date(2026, 0, 1).toISOString() }
+      this.savedSearches.push(saved)
+      return ok({ ...saved })
+    },
+    deleteSavedSearch: async (input) => {
+      this.record('deleteSavedSearch', input)
+      const index = this.savedSearches.findIndex((s) => s.id === input.id)
+      if (index === -1) return fail('NOT_FOUND', 'That saved search does not exist.')
+      this.savedSearches.splice(index, 1)
+      return ok({ id: input.id })
+    },
     on: <E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void) => {
       const set = this.listeners.get(event) ?? new Set()
       this.listeners.set(event, set)
@@ -196,6 +318,66 @@ export class FakeClient implements LecternClient {
     }
   }
 
+  /**
+   * A small stand-in for the core's search: every plain word must occur (case-insensitive substring) in the
+   * title or the body's text; is:unread|archived|favorite filter; other operators are ignored.
+   */
+  fakeSearch(query: string, limit: number, offset: number): SearchResult {
+    const tokens = query.toLowerCase().split(/\s+/).filter(Boolean)
+    const words = tokens.filter((t) => !t.includes(':') && !t.startsWith('-'))
+    const states = tokens.filter((t) => t.startsWith('is:')).map((t) => t.slice(3))
+    const hits: SearchHit[] = []
+    for (const meta of this.articles.values()) {
+      if (states.includes('favorite') && !meta.favorite) continue
+      if (states.includes('archived') && meta.state !== 'archived') continue
+      if (states.includes('unread') && meta.state !== 'unread') continue
+      const body = (this.bodies.get(meta.id) ?? '').replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim()
+      const text = `${meta.title.toLowerCase()} ${body.toLowerCase()}`
+      if (!words.every((w) => text.includes(w))) continue
+      const first = Math.min(...words.map((w) => body.toLowerCase().indexOf(w)).filter((i) => i >= 0), body.length)
+      const start = Math.max(0, first - 40)
+      const snippetText = body.slice(start, start + 160)
+      hits.push({
+        id: meta.id,
+        title: meta.title,
+        url: meta.url,
+        siteName: meta.siteName,
+        savedAt: meta.savedAt,
+        score: 1,
+        titleHighlights: ranges(meta.title, words),
+        snippet: { text: snippetText, highlights: ranges(snippetText, words) }
+      })
+    }
+    return { hits: hits.slice(offset, offset + limit), total: hits.length, totalIsEstimate: false, tookMs: 1, sort: words.length ? 'relevance' : 'saved' }
+  }
+
+  /** A bulk change as the core makes it: the ids that changed, and a libraryChanged event for them. */
+  private async updateMany(
+    method: string,
+    input: { ids: string[] } | object,
+    change: (a: ArticleMeta) => Partial<ArticleMeta> | null,
+    targets: string[] = 'ids' in input ? input.ids : []
+  ): Promise<Result<{ ids: string[] }>> {
+    this.record(method, input)
+    const ids: string[] = []
+    for (const id of new Set(targets)) {
+      const meta = this.articles.get(id)
+      const patch = meta && change(meta)
+      if (!meta || !patch) continue
+      this.articles.set(id, { ...meta, ...patch })
+      ids.push(id)
+    }
+    if (ids.length > 0) this.emit('libraryChanged', { ids })
+    return ok({ ids })
+  }
+
+  /** Renames tags `from` to `into` everywhere; an existing tag is merged (as the core's mergeTags). */
+  private merge(method: string, input: object, from: string[], into: string): Promise<Result<{ ids: string[] }>> {
+    const sources = new Set(from.filter((t) => t !== into))
+    const ids = [...this.articles.values()].filter((a) => a.tags.some((t) => sources.has(t))).map((a) => a.id)
+    return this.updateMany(method, input, (a) => ({ tags: [...new Set(a.tags.map((t) => (sources.has(t) ? into : t)))] }), ids)
+  }
+
   private record(method: string, input: unknown): void {
     this.calls.push({ method, input })
   }
@@ -208,4 +390,14 @@ export class FakeClient implements LecternClient {
     this.articles.set(updated.id, updated)
     return ok(updated)
   }
+}
+
+/** Every case-insensitive occurrence of each word, sorted. */
+function ranges(text: string, words: string[]): TextRange[] {
+  const lower = text.toLowerCase()
+  const found: TextRange[] = []
+  for (const word of words) {
+    for (let at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + word.length)) found.push([at, at + word.length])
+  }
+  return found.sort((a, b) => a[0] - b[0])
 }

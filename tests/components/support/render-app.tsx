@@ -16,7 +16,12 @@ export async function renderApp(
     </StoreProvider>
   )
   await act(async () => {
-    await Promise.all([store.getState().loadSettings(), store.getState().load()])
+    await Promise.all([
+      store.getState().loadSettings(),
+      store.getState().load(),
+      store.getState().loadCounts(),
+      store.getState().loadLibraryStatus()
+    ])
   })
   return Object.assign(result, { store })
 }

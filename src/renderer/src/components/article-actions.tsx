@@ -15,6 +15,7 @@ export function ArticleActions({ article }: { article: ArticleMeta }) {
   const archive = useAppStore((s) => s.archive)
   const favorite = useAppStore((s) => s.favorite)
   const requestDelete = useAppStore((s) => s.requestDelete)
+  const openTagEditor = useAppStore((s) => s.openTagEditor)
   const confirming = useAppStore((s) => s.confirmDeleteId === article.id)
   const archived = article.state === 'archived'
 
@@ -39,13 +40,22 @@ export function ArticleActions({ article }: { article: ArticleMeta }) {
       >
         {article.favorite ? '★' : '☆'}
       </button>
+      <button
+        type="button"
+        aria-label="Edit tags"
+        title="Tags (t)"
+        onClick={stop(() => openTagEditor([article.id]))}
+        data-testid="action-tags"
+      >
+        Tags
+      </button>
       {confirming ? (
         <ConfirmDelete article={article} />
       ) : (
         <button
           type="button"
           aria-label="Delete"
-          title="Delete (# or Delete)"
+          title="Delete (# or Delete); can be undone for a while"
           onClick={stop(() => requestDelete(article.id))}
           data-testid="action-delete"
         >

@@ -7,8 +7,12 @@ import { buildReaderDocument } from '../reader/build-reader-document'
 import { printArticle } from '../reader/print-article'
 import { readerFonts } from '../reader/reader-fonts'
 import { attachReader, type ReaderSession } from '../reader/reader-session'
+import { revealMatch } from '../reader/scroll-to-match'
 import { useAppStore, useStoreApi } from '../store/store-context'
 import { articleDetails } from './format'
+
+/** How long the search match stays highlighted after the article opens. */
+const MATCH_HIGHLIGHT_MS = 2500
 
 interface ReaderFrameProps {
   meta: ArticleMeta
@@ -54,9 +58,13 @@ export function ReaderFrame({ meta, html }: ReaderFrameProps) {
   const srcDocRef = useRef(srcDoc)
   srcDocRef.current = srcDoc
 
+  const fadeTimerRef = useRef<ReturnType<typeof setTimeout> | null>(null)
+
   const detach = (): void => {
     sessionRef.current?.detach()
     sessionRef.current = null
+    if (fadeTimerRef.current !== null) clearTimeout(fadeTimerRef.current)
+    fadeTimerRef.current = null
   }
 
   // Every (re)load of the srcdoc is a new document: the session is attached to each one as it loads.
@@ -66,8 +74,14 @@ export function ReaderFrame({ meta, html }: ReaderFrameProps) {
     if (!doc) return
     applyAppearance(doc, appearanceRef.current)
     const state = store.getState()
+    // Opened from the search results: the first match, highlighted for a moment, wins over the saved place.
+    // (Only once the article's own document is in: a frame may first report its blank initial document.)
+    const searchMatch = doc.querySelector('article') ? state.takeSearchMatch(articleId) : null
+    const match = searchMatch ? revealMatch(doc, searchMatch.terms) : null
+    if (match) fadeTimerRef.current = setTimeout(() => match.fade(), MATCH_HIGHLIGHT_MS)
     sessionRef.current = attachReader(doc, {
       initialProgress,
+      initialTop: match ? () => match.top() : null,
       onProgress: (fraction) => state.reportProgress(fraction),
       onKeyDown: (event) => void handleShortcut(store, event),
       openExternal: (url) => void client.openExternal(url)

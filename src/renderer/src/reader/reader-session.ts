@@ -44,6 +44,11 @@ export const FINISHED = 0.98
 export interface ReaderSessionOptions {
   /** Saved progress to return to (0..1). */
   initialProgress: number
+  /**
+   * A place to open at instead (px from the top; an article opened from search: its first match), asked
+   * again whenever late images change the layout. Takes precedence over initialProgress.
+   */
+  initialTop?: (() => number) | null
   /** The reader scrolled (by the user): the new fraction. */
   onProgress(fraction: number): void
   /** Every key pressed inside the frame, for the app's one shortcut table. */
@@ -74,6 +79,8 @@ export function attachReader(doc: Document, options: ReaderSessionOptions): Read
   // While restoring, the target is re-applied as late images change the height; the first scroll that
   // is not ours ends it. Our own scrolls are recognised by where they land.
   let restoreTo: number | null = options.initialProgress > 0 && options.initialProgress < FINISHED ? options.initialProgress : null
+  let restoreTop: (() => number) | null = options.initialTop ?? null
+  if (restoreTop) restoreTo = null
   let expectedTop: number | null = null
 
   const scrollOurselves = (top: number): void => {
@@ -83,7 +90,9 @@ export function attachReader(doc: Document, options: ReaderSessionOptions): Read
   }
 
   const restore = (): void => {
-    if (restoreTo !== null && viewport) scrollOurselves(offsetFor(viewport, restoreTo))
+    if (!viewport) return
+    if (restoreTop) scrollOurselves(restoreTop())
+    else if (restoreTo !== null) scrollOurselves(offsetFor(viewport, restoreTo))
   }
 
   const onScroll = (): void => {
@@ -91,6 +100,7 @@ export function attachReader(doc: Document, options: ReaderSessionOptions): Read
     if (expectedTop !== null && Math.abs(viewport.top - expectedTop) <= 2) return
     expectedTop = null
     restoreTo = null
+    restoreTop = null
     options.onProgress(scrollFraction(viewport))
   }
 
@@ -113,6 +123,7 @@ export function attachReader(doc: Document, options: ReaderSessionOptions): Read
   const userScroll = (delta: number): void => {
     if (!viewport) return
     restoreTo = null
+    restoreTop = null
     expectedTop = null
     viewport.scrollTo(viewport.top + delta)
   }
@@ -127,6 +138,11 @@ export function attachReader(doc: Document, options: ReaderSessionOptions): Read
       userScroll(count * 2 * lineHeight())
     },
     keepPlace(change) {
+      if (restoreTop) {
+        change()
+        restore()
+        return
+      }
       const fraction = restoreTo ?? (viewport ? scrollFraction(viewport) : 0)
       change()
       if (viewport && fraction > 0) scrollOurselves(offsetFor(viewport, fraction))

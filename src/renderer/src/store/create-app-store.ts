@@ -5,6 +5,7 @@ import type { AppState, SliceDeps } from './app-state'
 import { createImportSlice } from './import-slice'
 import { createLibrarySlice } from './library-slice'
 import { createReaderSlice } from './reader-slice'
+import { createSearchSlice } from './search-slice'
 import { createSettingsSlice } from './settings-slice'
 
 export interface AppStore extends StoreApi<AppState> {
@@ -19,23 +20,37 @@ export interface AppStore extends StoreApi<AppState> {
 export interface AppStoreOptions {
   /** Pause in scrolling before the reading position is saved; default 1 s. */
   progressSaveDelayMs?: number
+  /** Pause in typing before a search is sent; default 120 ms. */
+  searchDebounceMs?: number
 }
 
 /** Creates the one app store. Tests pass a fake client; nothing here knows the transport. */
 export function createAppStore(client: LecternClient, options: AppStoreOptions = {}): AppStore {
-  const deps: SliceDeps = { client, progressSaveDelayMs: options.progressSaveDelayMs ?? 1000 }
+  const deps: SliceDeps = {
+    client,
+    progressSaveDelayMs: options.progressSaveDelayMs ?? 1000,
+    searchDebounceMs: options.searchDebounceMs ?? 120
+  }
   const store = createStore<AppState>()((...a) => ({
     ...createLibrarySlice(deps)(...a),
     ...createReaderSlice(deps)(...a),
     ...createImportSlice(deps)(...a),
-    ...createSettingsSlice(deps)(...a)
+    ...createSettingsSlice(deps)(...a),
+    ...createSearchSlice(deps)(...a)
   }))
   // Another window, the CLI or an import finishing elsewhere changed the library: refresh what we show.
   const offLibrary = client.api.on('libraryChanged', () => {
-    void store.getState().load()
+    store.getState().libraryChanged()
+    store.getState().refreshSearch()
   })
   const offSettings = client.api.on('settingsChanged', (settings) => store.getState().receiveSettings(settings))
   const offImport = client.api.on('importProgress', (progress) => store.getState().receiveImportProgress(progress))
+  const offIndex = client.api.on('indexProgress', (progress) => store.getState().receiveIndexProgress(progress))
+  // Choosing another library view (or tag, or site) leaves the search results for that list.
+  const offView = store.subscribe((state, previous) => {
+    const listChanged = state.view !== previous.view || state.tag !== previous.tag || state.site !== previous.site
+    if (listChanged && state.searchQuery !== '') state.clearSearch()
+  })
   return {
     ...store,
     client,
@@ -44,6 +59,10 @@ export function createAppStore(client: LecternClient, options: AppStoreOptions =
       offLibrary()
       offSettings()
       offImport()
+      store.getState().stopLibraryTimers()
+      offIndex()
+      offView()
+      store.getState().clearSearch()
       void store.getState().flushProgress()
     }
   }

@@ -2,6 +2,7 @@ import type { AddUrlResult, ImportProgress } from '../../../shared/types'
 import type { AppError } from '../../../shared/result'
 import { toBase64 } from '../api/to-base64'
 import type { SliceCreator } from './app-state'
+import { indexOfId } from './library-rows'
 
 export type ImportStatus = 'idle' | 'saving' | 'done' | 'error'
 
@@ -46,7 +47,7 @@ export const createImportSlice: SliceCreator<ImportSlice> =
       // Reload rather than splice it in: the server decides where it sorts and which views it belongs to.
       // The success message comes after the reload, so "Saved" always means "and it is in the list".
       await get().load()
-      if (get().articles.some((a) => a.id === article.id)) get().select(article.id)
+      if (indexOfId(get().rows, article.id) !== -1) get().select(article.id)
       set({
         importStatus: 'done',
         lastResult: result,

@@ -16,3 +16,19 @@ export function matchesView(article: ArticleMeta, view: LibraryView): boolean {
       return true
   }
 }
+
+/** What the list shows: a view, optionally narrowed to one tag or one site (as queryArticles takes it). */
+export interface ListFilter {
+  view: LibraryView
+  tag: string | null
+  site: string | null
+}
+
+/** Whether an article belongs in the list as filtered; like matchesView, only for updates between reloads. */
+export function matchesFilter(article: ArticleMeta, filter: ListFilter): boolean {
+  return (
+    matchesView(article, filter.view) &&
+    (filter.tag === null || article.tags.includes(filter.tag)) &&
+    (filter.site === null || article.siteName === filter.site)
+  )
+}

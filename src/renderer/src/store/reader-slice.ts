@@ -1,6 +1,7 @@
 import type { ArticleContent } from '../../../shared/types'
 import type { AppError } from '../../../shared/result'
 import type { LoadStatus, SliceCreator } from './app-state'
+import { indexOfId } from './library-rows'
 
 export interface ReaderSlice {
   /** The article shown in the reader, or null when the list is shown. */
@@ -50,15 +51,17 @@ export const createReaderSlice: SliceCreator<ReaderSlice> =
 
       async open(id) {
         void flushProgress()
-        openIndex = get().articles.findIndex((a) => a.id === id)
+        const index = indexOfId(get().rows, id)
+        openIndex = index
         // The cursor follows the opened article so Back lands where the reader was.
         set({
           openId: id,
           content: null,
           readerStatus: 'loading',
           readerError: null,
-          readingProgress: get().articles.find((a) => a.id === id)?.progress ?? 0,
+          readingProgress: get().rows[index]?.progress ?? 0,
           selectedId: id,
+          cursor: index,
           confirmDeleteId: null
         })
         const result = await client.api.getArticle({ id })
@@ -84,13 +87,24 @@ export const createReaderSlice: SliceCreator<ReaderSlice> =
       },
 
       openAdjacent(delta) {
-        const { articles, openId } = get()
+        const { rows, total, openId } = get()
         if (openId === null) return false
-        const index = articles.findIndex((a) => a.id === openId)
+        const index = indexOfId(rows, openId)
         // Gone from the view: the article that slid into its place is "next", the one before it "previous".
-        const target = index !== -1 ? articles[index + delta] : articles[delta > 0 ? openIndex : openIndex - 1]
-        if (!target) return false
-        void get().open(target.id)
+        const position = index !== -1 ? index + delta : delta > 0 ? openIndex : openIndex - 1
+        if (position < 0 || position >= total) return false
+        const target = rows[position]
+        if (target) {
+          void get().open(target.id)
+          return true
+        }
+        // The list is paged: fetch the page it is on, then open it (unless the reader moved on meanwhile).
+        void get()
+          .ensureRows(position, position)
+          .then(() => {
+            const loaded = get().rows[position]
+            if (loaded && get().openId === openId) void get().open(loaded.id)
+          })
         return true
       },
 

@@ -14,7 +14,7 @@ import type { DocInfo } from './search-doc'
  * Terms are written sorted, so loading gets the prefix dictionary for free; the posting lists become
  * views into the one buffer read from disk (no per-term copy).
  */
-export const INDEX_FORMAT_VERSION = 2
+export const INDEX_FORMAT_VERSION = 3
 export const INDEX_FILE = 'search.bin'
 const MAGIC = 0x5849534c // "LSIX" little-endian
 
@@ -38,8 +38,8 @@ export async function saveIndex(indexDir: string, index: InvertedIndex): Promise
     .filter(({ id }) => index.sizes[id]! > 0)
     .sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0))
   const docs: DocInfo[] = index.docs.map((d) => {
-    const { id, title, url, siteName, byline, tags, lang, state, favorite, read, savedAt, publishedAt, fingerprint, length } = d!
-    return { id, title, url, siteName, byline, tags, lang, state, favorite, read, savedAt, publishedAt, fingerprint, length }
+    const { id, title, url, siteName, byline, tags, lang, state, favorite, read, savedAt, publishedAt, fingerprint, length, host } = d!
+    return { id, title, url, siteName, byline, tags, lang, state, favorite, read, savedAt, publishedAt, fingerprint, length, host }
   })
   const filters = index.pairFilters.map((f) => f ?? new Uint8Array(0))
   const header: Header = { version: INDEX_FORMAT_VERSION, docs, terms: order.map((o) => o.term), filterSizes: filters.map((f) => f.length) }

@@ -1,4 +1,4 @@
-import { hostOf, searchDoc, type DocInfo, type SearchDoc } from './search-doc'
+import { searchDoc, type DocInfo, type SearchDoc } from './search-doc'
 import { buildPairFilter } from './pair-filter'
 import { indexTerms, MAX_TERM_LENGTH } from './tokenize'
 
@@ -69,7 +69,7 @@ export class InvertedIndex {
       if (bits === 0) touched.push(id)
       if (((bits >>> TITLE_SHIFT) & TITLE_MASK) < TITLE_MASK) this.scratch[id] = bits + (1 << TITLE_SHIFT)
     }
-    for (const term of indexTerms([info.byline ?? '', info.siteName ?? '', hostOf(info.url), ...info.tags].join('\n'))) {
+    for (const term of indexTerms([info.byline ?? '', info.siteName ?? '', info.host, ...info.tags].join('\n'))) {
       if (term.length > MAX_TERM_LENGTH) continue
       const id = this.termId(term)
       const bits = this.scratch[id]!

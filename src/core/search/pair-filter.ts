@@ -1,10 +1,10 @@
 /**
- * Which word pairs an article contains, as a small Bloom filter per article (about 10 bits per distinct
- * pair, 6 probes: ~1% false positives). Phrase queries use it to drop most candidates before reading
+ * Which word pairs an article contains, as a small Bloom filter per article (8 bits per distinct pair,
+ * 5 probes: ~2% false positives). Phrase queries use it to drop most candidates before reading
  * any text, which keeps phrase search fast without storing word positions (4x the index size).
  */
-const BITS_PER_PAIR = 10
-const PROBES = 6
+const BITS_PER_PAIR = 8
+const PROBES = 5
 
 function pairHash(a: string, b: string, seed: number): number {
   let h = seed

@@ -19,6 +19,8 @@ export interface DocInfo {
   fingerprint: number
   /** Body length in terms, for BM25's length normalization. */
   length: number
+  /** The address's host without www. (site: filter); stored so loading does not parse 50k URLs. */
+  host: string
 }
 
 /** A DocInfo with the folded values filters compare against, computed once per article. */
@@ -28,7 +30,6 @@ export interface SearchDoc extends DocInfo {
   foldedTags: string[]
   foldedSite: string
   foldedAuthor: string
-  host: string
   foldedLang: string
 }
 
@@ -48,7 +49,8 @@ export function docInfo(meta: ArticleMeta, length = 0): DocInfo {
     savedAt: meta.savedAt,
     publishedAt: meta.publishedAt,
     fingerprint: fingerprint(meta),
-    length
+    length,
+    host: hostOf(meta.url)
   }
 }
 
@@ -61,7 +63,6 @@ export function searchDoc(info: DocInfo): SearchDoc {
     foldedTags: info.tags.map(foldText),
     foldedSite: foldText(info.siteName ?? ''),
     foldedAuthor: foldText(info.byline ?? ''),
-    host: hostOf(info.url),
     foldedLang: (info.lang ?? '').toLowerCase()
   }
 }

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { test, expect, type Page } from '@playwright/test'
-import type { ArticleMeta } from '../../src/shared/types'
+import { articleMeta } from '../support/article-meta'
 import { tempDir } from '../support/temp-dir'
 import { startAppServer, type AppServer } from './app-server'
 
@@ -55,26 +55,17 @@ let dataDir: ReturnType<typeof tempDir>
 /** A library whose content.html was written by hand, never sanitized: what a tampered data folder holds. */
 function writeTamperedLibrary(dir: string): void {
   const id = 'hostile-1'
-  const meta: ArticleMeta = {
+  const meta = articleMeta({
     id,
     url: 'https://example.test/hostile',
-    canonicalUrl: 'https://example.test/hostile',
     title: 'A hostile article',
-    byline: null,
     siteName: 'Evil Gazette',
     excerpt: 'Looks harmless.',
-    lang: 'en',
     wordCount: 50,
     readingMinutes: 1,
-    savedAt: '2026-03-14T09:00:00.000Z',
-    publishedAt: null,
-    readAt: null,
-    state: 'unread',
-    favorite: false,
-    tags: [],
-    progress: 0,
-    leadImage: null
-  }
+    savedAt: '2026-03-14T09:00:00.000Z'
+  })
+
   mkdirSync(join(dir, 'articles', id, 'assets'), { recursive: true })
   writeFileSync(join(dir, 'articles', id, 'content.html'), HOSTILE)
   writeFileSync(join(dir, 'articles', id, 'content.txt'), 'Readable text that must survive.')

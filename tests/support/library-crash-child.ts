@@ -12,6 +12,7 @@ import { writeSync } from 'node:fs'
 import { acquireDataLock } from '../../src/core/data-lock'
 import { LibraryStore } from '../../src/core/library-store'
 import type { ArticleMeta } from '../../src/shared/types'
+import { articleMeta } from './article-meta'
 
 const [dataDir, firstArg, seedArg] = process.argv.slice(2)
 if (!dataDir) throw new Error('usage: library-crash-child <dataDir> <first> <seed>')
@@ -40,26 +41,13 @@ function say(line: string): void {
 }
 
 function article(id: string, at: number): ArticleMeta {
-  return {
+  return articleMeta({
     id,
     url: `https://crash.example/${id}`,
-    canonicalUrl: `https://crash.example/${id}`,
-    title: `Article ${id}`,
-    byline: null,
     siteName: `site${at % 7}`,
     excerpt: 'An excerpt long enough to make the shards a realistic size. '.repeat(3),
-    lang: 'en',
-    wordCount: 900,
-    readingMinutes: 4,
-    savedAt: new Date(1_700_000_000_000 + at * 1000).toISOString(),
-    publishedAt: null,
-    readAt: null,
-    state: 'unread',
-    favorite: false,
-    tags: [],
-    progress: 0,
-    leadImage: null
-  }
+    savedAt: new Date(1_700_000_000_000 + at * 1000).toISOString()
+  })
 }
 
 acquireDataLock(dataDir)

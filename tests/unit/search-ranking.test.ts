@@ -4,32 +4,21 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { SearchService, type SearchSource } from '../../src/core/search/search-service'
 import { loadIndex } from '../../src/core/search/index-file'
 import type { ArticleMeta, SearchResult } from '../../src/shared/types'
+import { articleMeta } from '../support/article-meta'
 import { tempDir } from '../support/temp-dir'
 
 let n = 0
 function meta(id: string, title: string, extra: Partial<ArticleMeta> = {}): ArticleMeta {
   n++
-  return {
+  return articleMeta({
     id,
     url: `https://example.com/${id}`,
-    canonicalUrl: `https://example.com/${id}`,
     title,
-    byline: null,
-    siteName: 'Example',
-    excerpt: null,
-    lang: 'en',
     wordCount: 100,
     readingMinutes: 1,
     savedAt: new Date(Date.UTC(2026, 0, n)).toISOString(),
-    publishedAt: null,
-    readAt: null,
-    state: 'unread',
-    favorite: false,
-    tags: [],
-    progress: 0,
-    leadImage: null,
     ...extra
-  }
+  })
 }
 
 /** An in-memory library: what the index reads, nothing else. */

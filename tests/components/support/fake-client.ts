@@ -17,6 +17,7 @@ import {
   type TextRange
 } from '../../../src/shared/types'
 import type { LecternClient } from '../../../src/renderer/src/api/lectern-client'
+import { articleMeta } from '../../support/article-meta'
 import { matchesFilter, matchesView } from '../../../src/renderer/src/store/matches-view'
 
 let counter = 0
@@ -33,29 +34,15 @@ const SORT_KEYS: Record<LibrarySort, (a: ArticleMeta) => string | number> = {
 /** An article with sensible defaults; override what a test cares about. */
 export function makeArticle(overrides: Partial<ArticleMeta> = {}): ArticleMeta {
   counter += 1
-  const id = overrides.id ?? `article-${counter}`
-  return {
-    id,
-    url: `https://example.test/${id}`,
-    canonicalUrl: `https://example.test/${id}`,
+  return articleMeta({
+    id: `article-${counter}`,
     title: `Article ${counter}`,
-    byline: null,
-    siteName: 'Example',
-    excerpt: null,
-    lang: 'en',
     wordCount: 1000,
     readingMinutes: 5,
     // Each article made is a minute older than the one before, so newest-first lists keep the order of making.
     savedAt: new Date(Date.UTC(2024, 0, 1) - counter * 60_000).toISOString(),
-    publishedAt: null,
-    readAt: null,
-    state: 'unread',
-    favorite: false,
-    tags: [],
-    progress: 0,
-    leadImage: null,
     ...overrides
-  }
+  })
 }
 
 interface PendingPage {

@@ -10,9 +10,8 @@ import { LIBRARY_VIEWS } from '../shared/types'
 import { createCore, type LecternCore } from '../core/create-core'
 import { defaultDataDir } from '../core/data-dir'
 import { dispatch } from '../core/dispatch'
-import { extractArticle } from '../core/extract-article'
 import { decodeHtml } from '../core/decode-html'
-import { readLocalFile } from '../core/import-html'
+import { readLocalFile } from '../core/read-local-file'
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from '../core/import-limits'
 import { startServer } from '../server/start-server'
 
@@ -286,6 +285,8 @@ async function extract(args: string[], values: Options): Promise<number> {
   const file = args[0]
   if (!file) throw new UsageError('extract needs a saved HTML file')
   if (!values.url) throw new UsageError('extract needs --url <original-url> (used to resolve links and images)')
+  // Loaded here: the extractor's DOM libraries take a while to load and no other command needs them.
+  const { extractArticle } = await import('../core/extract-article')
   const a = extractArticle(decodeHtml(await readLocalFile(file)).html, values.url)
   const result = {
     title: a.title,

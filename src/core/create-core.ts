@@ -7,13 +7,14 @@ import { acquireDataLock } from './data-lock'
 import { EventBus } from './event-bus'
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './import-limits'
 import { ImportQueue } from './import-queue'
-import { importHtml, reextractArticle } from './import-html'
-import { importUrl } from './import-url'
 import type { StoredArticle } from './store-article'
 import { LibraryStore } from './library-store'
 import { SettingsStore } from './settings-store'
 import { SavedSearchStore } from './search/saved-searches'
 import { SearchService, indexDirOf } from './search/search-service'
+
+/** The import pipeline (jsdom, linkedom, ...) loads on the first save, not when the library opens. */
+const pipeline = () => import('./import-pipeline')
 
 export interface CoreOptions {
   dataDir: string
@@ -77,7 +78,7 @@ export async function createCore(options: CoreOptions): Promise<LecternCore> {
   const imports = new ImportQueue({
     concurrency: options.bulkConcurrency ?? BULK_CONCURRENCY,
     importOne: async (url, cancel) => {
-      const stored = await importUrl(store, url, limits, cancel)
+      const stored = await (await pipeline()).importUrl(store, url, limits, cancel)
       if (!stored.existed) changed(stored.article.id)
       return stored
     },
@@ -108,7 +109,7 @@ export async function createCore(options: CoreOptions): Promise<LecternCore> {
       }
     },
     async addUrl({ url }) {
-      return acknowledged(await importUrl(store, url, limits))
+      return acknowledged(await (await pipeline()).importUrl(store, url, limits))
     },
     async addUrls({ urls }) {
       return imports.start(urls)
@@ -117,10 +118,10 @@ export async function createCore(options: CoreOptions): Promise<LecternCore> {
       return imports.cancel(batchId)
     },
     async addHtml({ base64, fileName }) {
-      return acknowledged(await importHtml(store, Buffer.from(base64, 'base64'), fileName, limits))
+      return acknowledged(await (await pipeline()).importHtml(store, Buffer.from(base64, 'base64'), fileName, limits))
     },
     async reextractArticle({ id }) {
-      const article = await reextractArticle(store, id, limits)
+      const article = await (await pipeline()).reextractArticle(store, id, limits)
       changed(id)
       return article
     },

@@ -1,18 +1,13 @@
 import { createHash } from 'node:crypto'
-import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
-import { gunzipSync } from 'node:zlib'
-import type { ArticleMeta } from '../shared/types'
 import { LecternError } from '../shared/errors'
 import { chooseCanonical } from './check-url'
 import { decodeHtml } from './decode-html'
-import { extractArticle, extractArticleWith } from './extract-article'
+import { MAX_HTML_FILE_BYTES } from './read-local-file'
+import { extractArticleWith } from './extract-article'
 import type { ImportLimits } from './import-limits'
 import type { LibraryStore } from './library-store'
-import { replaceContent, storeArticle, type StoredArticle } from './store-article'
-
-/** Largest local file accepted, the same order as a fetched page. */
-export const MAX_HTML_FILE_BYTES = 15_000_000
+import { storeArticle, type StoredArticle } from './store-article'
 
 /**
  * Saves a page the user has as a file (dropped on the window, or `lectern add page.html`). A page that
@@ -35,29 +30,4 @@ export async function importHtml(store: LibraryStore, bytes: Uint8Array, fileNam
     return storeArticle(store, { sourceHtml: html, savedUrl: canonicalUrl, canonicalUrl, extracted }, limits)
   }
   return storeArticle(store, { sourceHtml: html, savedUrl, canonicalUrl: savedUrl, extracted }, limits)
-}
-
-/** Reads a local file's bytes, refusing one too large to be an article. */
-export async function readLocalFile(path: string): Promise<Buffer> {
-  let bytes: Buffer
-  try {
-    bytes = await readFile(path)
-  } catch {
-    throw new LecternError('NOT_FOUND', `Cannot read ${path}.`)
-  }
-  if (bytes.length > MAX_HTML_FILE_BYTES) throw new LecternError('TOO_LARGE', `${path} is larger than ${MAX_HTML_FILE_BYTES / 1_000_000} MB.`)
-  return bytes
-}
-
-/** Extracts an article again from the page kept at import (after the extractor improved), offline. */
-export async function reextractArticle(store: LibraryStore, id: string, limits: ImportLimits): Promise<ArticleMeta> {
-  const article = store.get(id)
-  let sourceHtml: string
-  try {
-    sourceHtml = gunzipSync(await readFile(`${store.articleDir(id)}/source.html.gz`)).toString('utf8')
-  } catch {
-    throw new LecternError('NOT_FOUND', 'The original page of this article was not kept, so it cannot be extracted again.')
-  }
-  const extracted = extractArticle(sourceHtml, article.canonicalUrl.split('#')[0] as string)
-  return replaceContent(store, id, { sourceHtml, savedUrl: article.url, canonicalUrl: article.canonicalUrl, extracted }, limits)
 }

@@ -62,11 +62,12 @@ export async function main(argv: string[]): Promise<number> {
   }
   try {
     if (command === 'extract') return await extract(args, values)
+    if (command === 'serve') return await serve(values)
     const core = await openCore(values)
     try {
       return await run(core, command, args, values)
     } finally {
-      if (command !== 'serve') await core.close()
+      await core.close()
     }
   } catch (error) {
     if (error instanceof UsageError) {
@@ -101,9 +102,9 @@ function parse(argv: string[]) {
 
 type Options = ReturnType<typeof parse>['values']
 
-async function openCore(values: Options): Promise<LecternCore> {
+async function openCore(values: Options, onLocked?: () => void): Promise<LecternCore> {
   const dataDir = resolve(values['data-dir'] ?? defaultDataDir())
-  return createCore({ dataDir, importLimits: importLimits(values) })
+  return createCore({ dataDir, importLimits: importLimits(values), onLocked })
 }
 
 function importLimits(values: Options): ImportLimits {
@@ -169,8 +170,6 @@ async function run(core: LecternCore, command: string, args: string[], values: O
     }
     case 'search':
       return searchCommand(core, args, values)
-    case 'serve':
-      return serve(core, values)
     default:
       throw new UsageError(`unknown command "${command}" (see lectern --help)`)
   }
@@ -257,20 +256,31 @@ async function searchCommand(core: LecternCore, args: string[], values: Options)
   return 0
 }
 
-async function serve(core: LecternCore, values: Options): Promise<number> {
+async function serve(values: Options): Promise<number> {
   const port = values.port === undefined ? 0 : Number(values.port)
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port takes a port number (0-65535)')
   const rendererDir = resolve(dirname(fileURLToPath(import.meta.url)), '../renderer')
-  if (!existsSync(resolve(rendererDir, 'index.html'))) {
-    await core.close()
-    throw new LecternError('NOT_FOUND', 'the app is not built; run `npm run build` first.')
-  }
-  const server = await startServer({ core, rendererDir, port }).catch(async (error: NodeJS.ErrnoException) => {
-    await core.close()
+  if (!existsSync(resolve(rendererDir, 'index.html'))) throw new LecternError('NOT_FOUND', 'the app is not built; run `npm run build` first.')
+  // Serve the app as soon as the library is ours (locked), while it is still being read: a browser then
+  // loads the page and scripts in parallel with opening a large library, and its first API calls wait.
+  let locked: () => void = () => undefined
+  const lockHeld = new Promise<void>((resolve) => (locked = resolve))
+  const opening = openCore(values, locked)
+  await Promise.race([lockHeld, opening]) // opening rejects first when the library is in use
+  const server = await startServer({ core: opening, rendererDir, port }).catch(async (error: NodeJS.ErrnoException) => {
+    await (await opening.catch(() => null))?.close()
     if (error.code === 'EADDRINUSE') throw new LecternError('CONNECTION_FAILED', `port ${port} is already in use; choose another with --port.`)
     throw error
   })
-  process.stdout.write(`Lectern is running. Open ${server.url}\nLibrary: ${core.dataDir}\nPress Ctrl+C to stop.\n`)
+  let core: LecternCore
+  try {
+    process.stdout.write(`Lectern is running. Open ${server.url}\n`)
+    core = await opening
+  } catch (error) {
+    await server.close()
+    throw error
+  }
+  process.stdout.write(`Library: ${core.dataDir}\nPress Ctrl+C to stop.\n`)
   await new Promise<void>((done) => {
     const stop = () => done()
     process.once('SIGINT', stop)

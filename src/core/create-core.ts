@@ -24,6 +24,11 @@ export interface CoreOptions {
   importLimits?: ImportLimits
   /** Pages fetched at once in a bulk import (default BULK_CONCURRENCY); the benchmark compares values. */
   bulkConcurrency?: number
+  /**
+   * Called once the data dir's lock is held, before the library is read: `lectern serve` then serves the
+   * app while a large library opens, knowing the commonest failure (library in use) is already ruled out.
+   */
+  onLocked?: () => void
 }
 
 /** The core as the transports see it: the contract's handlers, its events, and a clean shutdown. */
@@ -47,6 +52,7 @@ export async function createCore(options: CoreOptions): Promise<LecternCore> {
   const { dataDir } = options
   await mkdir(dataDir, { recursive: true })
   const release = acquireDataLock(dataDir)
+  options.onLocked?.()
   let store: LibraryStore
   let settings: SettingsStore
   let savedSearches: SavedSearchStore

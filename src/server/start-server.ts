@@ -10,7 +10,11 @@ import { checkRequest, tokenCookieName } from './request-guard'
 import { readStaticFile } from './static-files'
 
 export interface ServerOptions {
-  core: LecternCore
+  /**
+   * The core, or the promise of it while the library opens: pages and scripts are served at once and API
+   * calls wait for it, so a browser loads the app while a large library is still being read.
+   */
+  core: LecternCore | Promise<LecternCore>
   /** The built renderer (out/renderer). */
   rendererDir: string
   /** 0 picks a free port. */
@@ -46,16 +50,24 @@ const PAGE_HEADER_CSP = "frame-ancestors 'none'"
  * renderer for everything else.
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const { core, rendererDir } = options
+  const { rendererDir } = options
+  const opening = Promise.resolve(options.core)
   const token = options.token ?? randomBytes(24).toString('base64url')
   const streams = new Set<ServerResponse>()
   let port = 0
 
-  const unsubscribers = EVENT_NAMES.map((name) =>
-    core.events.on(name, (payload) => {
-      const frame = `event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`
-      for (const stream of streams) stream.write(frame)
-    })
+  let unsubscribers: Array<() => void> = []
+  // A core that fails to open is reported by whoever awaits it (the CLI); here it only means no events.
+  void opening.then(
+    (core) => {
+      unsubscribers = EVENT_NAMES.map((name) =>
+        core.events.on(name, (payload) => {
+          const frame = `event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`
+          for (const stream of streams) stream.write(frame)
+        })
+      )
+    },
+    () => undefined
   )
 
   const server = createServer((req, res) => {
@@ -98,13 +110,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       } catch (error) {
         return send(res, 400, 'application/json', JSON.stringify({ ok: false, error: { code: 'INVALID_INPUT', message: (error as Error).message } }))
       }
+      const core = await opening
       return send(res, 200, 'application/json', JSON.stringify(await dispatch(core.handlers, name, input)))
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'Method not allowed.')
 
     const media = /^\/media\/([^/]+)\/(.+)$/.exec(url.pathname)
     if (media) {
-      const path = resolveAssetPath(core.dataDir, media[1] as string, media[2] as string)
+      const path = resolveAssetPath((await opening).dataDir, media[1] as string, media[2] as string)
       const body = path ? await readFile(path).catch(() => null) : null
       if (!path || !body) return send(res, 404, 'text/plain', 'Not found')
       return send(res, 200, assetContentType(path), body, { 'content-security-policy': "default-src 'none'" })

@@ -1,6 +1,7 @@
 import { test, expect, type Page } from '@playwright/test'
 import { startFixtureSite, type FixtureSite } from '../support/fixture-site'
 import { tempDir } from '../support/temp-dir'
+import { articleRows as articles, saveUrl as save, viewLink as view } from './ui'
 import { startAppServer, type AppServer } from './app-server'
 
 // Organising a library as a user does, in Chromium against `lectern serve`: tags, a tag view, ticking
@@ -26,15 +27,6 @@ const LIGHTHOUSE = 'The Last Lighthouse Keeper'
 const SECOND = 'A Second Story About the Sea'
 const THIRD = 'Third Tide Table'
 
-async function save(page: Page, url: string): Promise<void> {
-  const input = page.getByLabel('Article URL')
-  await input.fill(url)
-  await input.press('Enter')
-}
-
-const view = (page: Page, name: string) =>
-  page.getByRole('navigation', { name: 'Library views' }).getByRole('link', { name, exact: true })
-const articles = (page: Page) => page.getByRole('list', { name: 'Articles' }).getByRole('listitem')
 const entry = (page: Page, title: string) => articles(page).filter({ hasText: title })
 const titles = (page: Page) => page.getByRole('list', { name: 'Articles' }).getByTestId('article-open')
 

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url'
 import { test, expect, type FrameLocator, type Page } from '@playwright/test'
 import { articlePage, html, startFixtureSite, type FixtureSite } from '../support/fixture-site'
 import { tempDir } from '../support/temp-dir'
+import { articleRows as articles } from './ui'
 import { startAppServer, type AppServer } from './app-server'
 
 // The reading view as a user meets it, in Chromium against `lectern serve`, with articles imported from
@@ -55,7 +56,6 @@ test.afterEach(async () => {
   dataDir.remove()
 })
 
-const articles = (page: Page) => page.getByRole('list', { name: 'Articles' }).getByRole('listitem')
 const reader = (page: Page): FrameLocator => page.frameLocator('iframe[title="Article"]')
 
 async function save(page: Page, path: string, count: number): Promise<void> {

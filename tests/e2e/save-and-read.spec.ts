@@ -1,6 +1,7 @@
 import { test, expect, type Page } from '@playwright/test'
 import { startFixtureSite, type FixtureSite } from '../support/fixture-site'
 import { tempDir } from '../support/temp-dir'
+import { articleRows as articles, saveUrl as save, viewLink as view } from './ui'
 import { startAppServer, type AppServer } from './app-server'
 
 // The walking skeleton as a user meets it, in Chromium against `lectern serve` (what `npm run web` runs)
@@ -21,17 +22,6 @@ test.afterEach(async () => {
   await site.close()
   dataDir.remove()
 })
-
-async function save(page: Page, url: string): Promise<void> {
-  const input = page.getByLabel('Article URL')
-  await input.fill(url)
-  await input.press('Enter')
-}
-
-const view = (page: Page, name: string) =>
-  page.getByRole('navigation', { name: 'Library views' }).getByRole('link', { name, exact: true })
-
-const articles = (page: Page) => page.getByRole('list', { name: 'Articles' }).getByRole('listitem')
 
 /** True once every image in the reading view has loaded with real pixels. */
 async function imagesLoaded(page: Page): Promise<{ count: number; loaded: number; sources: string[] }> {

@@ -1,6 +1,7 @@
 import { test, expect, type Page } from '@playwright/test'
 import { articlePage, html, startFixtureSite, type FixtureSite, type Route } from '../support/fixture-site'
 import { tempDir } from '../support/temp-dir'
+import { articleRows as articles } from './ui'
 import { startAppServer, type AppServer } from './app-server'
 
 // Search as a user meets it, in Chromium against `lectern serve`: `/`, results as you type with the matches
@@ -46,7 +47,6 @@ test.afterEach(async () => {
   dataDir.remove()
 })
 
-const articles = (page: Page) => page.getByRole('list', { name: 'Articles' }).getByRole('listitem')
 const results = (page: Page) => page.getByRole('list', { name: 'Search results' }).getByRole('listitem')
 const searchBox = (page: Page) => page.getByRole('searchbox', { name: 'Search articles' })
 

@@ -5,6 +5,7 @@ import { createCore, type LecternCore } from '../../src/core/create-core'
 import { dispatch } from '../../src/core/dispatch'
 import type { AddUrlResult, ArticleMeta } from '../../src/shared/types'
 import { articlePage, startFixtureSite } from '../support/fixture-site'
+import { callCore } from '../support/call-core'
 import { tempDir } from '../support/temp-dir'
 
 let dir: ReturnType<typeof tempDir>
@@ -21,11 +22,7 @@ afterEach(async () => {
 
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64')
 
-const call = async <T>(method: string, input: unknown): Promise<T> => {
-  const result = await dispatch(core.handlers, method, input)
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`)
-  return result.value as T
-}
+const call = <T>(method: string, input: unknown): Promise<T> => callCore<T>(core, method, input)
 
 describe('saving a local HTML file', () => {
   it('saves the article from the file and recognises the same file saved again', async () => {

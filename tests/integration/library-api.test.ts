@@ -5,6 +5,7 @@ import { createCore, type LecternCore } from '../../src/core/create-core'
 import { dispatch } from '../../src/core/dispatch'
 import type { DeleteResult, LibraryCounts, LibraryPage, LibraryStatus } from '../../src/shared/types'
 import { fixtureArticle } from '../support/library-fixtures'
+import { callCore } from '../support/call-core'
 import { tempDir } from '../support/temp-dir'
 
 let dir: ReturnType<typeof tempDir>
@@ -29,11 +30,7 @@ afterEach(async () => {
   dir.remove()
 })
 
-const call = async <T>(method: string, input: unknown): Promise<T> => {
-  const result = await dispatch(core.handlers, method, input)
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`)
-  return result.value as T
-}
+const call = <T>(method: string, input: unknown): Promise<T> => callCore<T>(core, method, input)
 const id = (n: number) => fixtureArticle(n).id
 
 describe('the library through the contract', () => {

@@ -6,6 +6,7 @@ import { dispatch } from '../../src/core/dispatch'
 import { DEFAULT_SETTINGS, type AddUrlResult, type ArticleMeta, type Settings } from '../../src/shared/types'
 import { startFixtureSite, type FixtureSite } from '../support/fixture-site'
 import { readStoredArticles } from '../support/library-files'
+import { callCore } from '../support/call-core'
 import { tempDir } from '../support/temp-dir'
 
 let site: FixtureSite
@@ -25,11 +26,7 @@ afterEach(async () => {
   dir.remove()
 })
 
-const call = async <T>(method: string, input: unknown): Promise<T> => {
-  const result = await dispatch(core.handlers, method, input)
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`)
-  return result.value as T
-}
+const call = <T>(method: string, input: unknown): Promise<T> => callCore<T>(core, method, input)
 
 describe('reading settings', () => {
   it('start at the defaults, persist across a restart, and announce changes', async () => {

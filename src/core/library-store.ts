@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
+import { setImmediate as nextTurn } from 'node:timers/promises'
 import { Low } from 'lowdb'
 import type { ArticleMeta, DeleteResult, LibraryCounts, LibraryPage, LibraryQuery, LibrarySort, LibraryStatus, RecoveryNotice } from '../shared/types'
 import { LecternError } from '../shared/errors'
@@ -412,12 +413,15 @@ export class LibraryStore {
 
   private async loadShards(): Promise<void> {
     const { shardCount } = this.manifest
-    // Read in parallel (the disk queue stays full), parsed as each arrives.
-    const shards = await Promise.all(
-      Array.from({ length: shardCount }, (_, i) =>
-        loadLibraryFile(this.dataDir, shardFile(i), (text, path) => parseJsonFile(path, text, checkShard), `Part ${i + 1} of ${shardCount} of the library`)
+    // One shard at a time, yielding between them: parsing all 32 back to back holds the event loop for
+    // ~0.4 s at 50k articles, and `lectern serve` answers the browser's page requests meanwhile.
+    const shards = []
+    for (let i = 0; i < shardCount; i++) {
+      await nextTurn()
+      shards.push(
+        await loadLibraryFile(this.dataDir, shardFile(i), (text, path) => parseJsonFile(path, text, checkShard), `Part ${i + 1} of ${shardCount} of the library`)
       )
-    )
+    }
     for (const [i, loaded] of shards.entries()) {
       if (loaded.notice) this.info.recovered.push(loaded.notice)
       for (const article of loaded.data?.articles ?? []) {

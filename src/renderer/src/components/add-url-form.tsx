@@ -35,6 +35,7 @@ export function AddUrlForm() {
     <form className="add-url" aria-label="Save an article" onSubmit={onSubmit} noValidate>
       <div className="add-url-row">
         <input
+          className="text-field"
           type="text"
           inputMode="url"
           name="url"

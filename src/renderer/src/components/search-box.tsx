@@ -62,6 +62,7 @@ export function SearchBox() {
       <div className="search-row">
         <input
           ref={inputRef}
+          className="text-field"
           type="search"
           aria-label="Search articles"
           placeholder="Search (press /)"

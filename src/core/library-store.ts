@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { setImmediate as nextTurn } from 'node:timers/promises'
@@ -279,9 +280,10 @@ export class LibraryStore {
     }
   }
 
-  async readText(id: string): Promise<string> {
+  /** The article's plain text. Synchronous on purpose: search reads 20 small files per query (search-service.ts). */
+  readText(id: string): string {
     this.get(id)
-    return readFile(join(this.articleDir(id), 'content.txt'), 'utf8')
+    return readFileSync(join(this.articleDir(id), 'content.txt'), 'utf8')
   }
 
   /** Resolves once every change made before the call is on disk (fsynced); rejects if saving failed. */

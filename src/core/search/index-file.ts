@@ -1,86 +1,97 @@
 import { randomBytes } from 'node:crypto'
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import { InvertedIndex } from './inverted-index'
-import type { DocInfo } from './search-doc'
+import { DocTable, F64_COLUMNS, StringTable, U32_COLUMNS } from './doc-table'
+import { DOC_SHIFT, InvertedIndex } from './inverted-index'
 
 /**
  * The index on disk: <dataDir>/index/search.bin. Derived data: a missing, damaged or older file is
  * rebuilt from the library, never trusted.
  *
- *   "LSIX" | format version u32 | header length u32 | header JSON (docs, terms) padded to 4 bytes
- *   | posting counts u32[terms] | postings u32[...] | word-pair filters u8[...] (sizes in the header)
+ *   "LSIX" | format version u32 | header length u32 | header JSON (counts, terms, strings, ids, tags)
+ *   | padding to 8 | saved, published f64[docs] | fingerprints, lengths, host, site, author, lang,
+ *   filter sizes u32[docs] | posting counts u32[terms] | postings u32[...] | flags u8[docs]
+ *   | word-pair filters u8[...]
  *
- * Terms are written sorted, so loading gets the prefix dictionary for free; the posting lists become
- * views into the one buffer read from disk (no per-term copy).
+ * Numbers are binary so loading parses only the strings; terms are written sorted, so loading gets the
+ * prefix dictionary for free; posting lists and pair filters become views into the one buffer read from
+ * disk (no per-term copy).
  */
-export const INDEX_FORMAT_VERSION = 3
+export const INDEX_FORMAT_VERSION = 4
 export const INDEX_FILE = 'search.bin'
 const MAGIC = 0x5849534c // "LSIX" little-endian
 
 interface Header {
   /** The tokenizer's version too: changing how text becomes terms must force a rebuild. */
   version: number
-  docs: DocInfo[]
   terms: string[]
-  filterSizes: number[]
+  strings: string[]
+  ids: string[]
+  tags: number[][]
 }
 
 export function indexPath(indexDir: string): string {
   return join(indexDir, INDEX_FILE)
 }
 
+const bytesOf = (a: Uint8Array | Uint32Array | Float64Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength)
+
 /** Writes the index (compacting it first) through a temporary file and a rename, fsynced. */
 export async function saveIndex(indexDir: string, index: InvertedIndex): Promise<void> {
   index.compact()
+  const table = index.docs
+  const n = table.count
   const order = index.terms
     .map((term, id) => ({ term, id }))
-    .filter(({ id }) => index.sizes[id]! > 0)
+    .filter(({ id }) => index.frequency(id) > 0)
     .sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0))
-  const docs: DocInfo[] = index.docs.map((d) => {
-    const { id, title, url, siteName, byline, tags, lang, state, favorite, read, savedAt, publishedAt, fingerprint, length, host } = d!
-    return { id, title, url, siteName, byline, tags, lang, state, favorite, read, savedAt, publishedAt, fingerprint, length, host }
-  })
   const filters = index.pairFilters.map((f) => f ?? new Uint8Array(0))
-  const header: Header = { version: INDEX_FORMAT_VERSION, docs, terms: order.map((o) => o.term), filterSizes: filters.map((f) => f.length) }
+  const header: Header = {
+    version: INDEX_FORMAT_VERSION,
+    terms: order.map((o) => o.term),
+    strings: table.strings.values,
+    ids: table.ids as string[],
+    tags: table.tags.map((t) => [...t])
+  }
   const json = Buffer.from(JSON.stringify(header), 'utf8')
-  const padded = Math.ceil(json.length / 4) * 4
-  const counts = new Uint32Array(order.length)
-  let total = 0
-  order.forEach(({ id }, i) => {
-    counts[i] = index.sizes[id]!
-    total += index.sizes[id]!
-  })
-  const prefix = Buffer.alloc(12 + padded)
+  const prefix = Buffer.alloc(Math.ceil((12 + json.length) / 8) * 8)
   prefix.writeUInt32LE(MAGIC, 0)
   prefix.writeUInt32LE(INDEX_FORMAT_VERSION, 4)
   prefix.writeUInt32LE(json.length, 8)
   json.copy(prefix, 12)
+  const counts = new Uint32Array(order.length)
+  order.forEach(({ id }, i) => (counts[i] = index.frequency(id)))
   await mkdir(indexDir, { recursive: true })
   const target = indexPath(indexDir)
   const temp = `${target}.${randomBytes(4).toString('hex')}.tmp`
   const file = await open(temp, 'w')
   try {
     await file.write(prefix)
-    await file.write(new Uint8Array(counts.buffer))
-    // Postings in chunks of lists: one buffer of 90 MB would double the peak memory.
-    const chunk = new Uint32Array(Math.min(total, 1 << 20) || 1)
+    for (const c of F64_COLUMNS) await file.write(bytesOf(table[c].subarray(0, n)))
+    for (const c of U32_COLUMNS) await file.write(bytesOf(table[c].subarray(0, n)))
+    await file.write(bytesOf(Uint32Array.from(filters, (f) => f.length)))
+    await file.write(bytesOf(counts))
+    // Postings in chunks: one buffer of 100 MB would double the peak memory.
+    const chunk = new Uint32Array(1 << 20)
     let used = 0
-    for (const { id } of order) {
-      const list = index.lists[id]!.subarray(0, index.sizes[id]!)
-      let from = 0
-      while (from < list.length) {
+    const put = async (list: Uint32Array) => {
+      for (let from = 0; from < list.length; ) {
         const take = Math.min(list.length - from, chunk.length - used)
         chunk.set(list.subarray(from, from + take), used)
         used += take
         from += take
         if (used === chunk.length) {
-          await file.write(new Uint8Array(chunk.buffer, 0, used * 4))
+          await file.write(bytesOf(chunk))
           used = 0
         }
       }
     }
-    if (used > 0) await file.write(new Uint8Array(chunk.buffer, 0, used * 4))
+    for (const { id } of order) {
+      await put(index.lists[id]!)
+      await put(index.tails[id]!.subarray(0, index.tailSizes[id]!))
+    }
+    if (used > 0) await file.write(bytesOf(chunk.subarray(0, used)))
+    await file.write(table.flags.subarray(0, n))
     for (let i = 0; i < filters.length; i += 4096) await file.write(Buffer.concat(filters.slice(i, i + 4096)))
     await file.sync()
   } finally {
@@ -106,38 +117,40 @@ export async function loadIndex(indexDir: string): Promise<InvertedIndex | null>
     if (bytes.length < 12 || bytes.readUInt32LE(0) !== MAGIC || bytes.readUInt32LE(4) !== INDEX_FORMAT_VERSION) return null
     const jsonLength = bytes.readUInt32LE(8)
     const header = JSON.parse(bytes.toString('utf8', 12, 12 + jsonLength)) as Header
-    if (header.version !== INDEX_FORMAT_VERSION || !Array.isArray(header.docs) || !Array.isArray(header.terms)) return null
-    const start = 12 + Math.ceil(jsonLength / 4) * 4
-    // A Uint32Array needs 4-byte alignment; a pooled or offset Buffer is copied once.
-    const aligned = bytes.byteOffset % 4 === 0 ? bytes : Buffer.from(bytes)
-    if (!Array.isArray(header.filterSizes) || header.filterSizes.length !== header.docs.length) return null
-    const filterBytes = header.filterSizes.reduce((a, b) => a + b, 0)
-    const postingsEnd = aligned.length - filterBytes
-    if (postingsEnd < start || (postingsEnd - start) % 4 !== 0) return null
-    const words = new Uint32Array(aligned.buffer, aligned.byteOffset + start, (postingsEnd - start) >>> 2)
-    const filters: Uint8Array[] = []
-    let at = aligned.byteOffset + postingsEnd
-    for (const size of header.filterSizes) {
-      filters.push(new Uint8Array(aligned.buffer, at, size))
-      at += size
-    }
+    if (header.version !== INDEX_FORMAT_VERSION || ![header.terms, header.strings, header.ids, header.tags].every(Array.isArray)) return null
+    if (header.tags.length !== header.ids.length) return null
+    // Typed arrays need aligned offsets; a pooled or offset Buffer is copied once.
+    const aligned = bytes.byteOffset % 8 === 0 ? bytes : Buffer.from(bytes)
+    const n = header.ids.length
     const termCount = header.terms.length
-    if (words.length < termCount) return null
-    const lists: Uint32Array[] = new Array(termCount)
-    let offset = termCount
-    for (let i = 0; i < termCount; i++) {
-      const count = words[i]!
-      if (offset + count > words.length) return null
-      lists[i] = words.subarray(offset, offset + count)
-      offset += count
+    let at = Math.ceil((12 + jsonLength) / 8) * 8
+    const take = <T>(count: number, size: number, make: (buffer: ArrayBuffer, offset: number, length: number) => T): T => {
+      if (at + count * size > aligned.length) throw new Error('truncated')
+      const view = make(aligned.buffer as ArrayBuffer, aligned.byteOffset + at, count)
+      at += count * size
+      return view
     }
-    if (offset !== words.length) return null
-    const maxDoc = header.docs.length
+    const f64 = (count: number) => take(count, 8, (b, o, l) => new Float64Array(b, o, l))
+    const u32 = (count: number) => take(count, 4, (b, o, l) => new Uint32Array(b, o, l))
+    const savedMs = f64(n)
+    const publishedMs = f64(n)
+    const columns = Object.fromEntries(U32_COLUMNS.map((c) => [c, u32(n)])) as Record<(typeof U32_COLUMNS)[number], Uint32Array>
+    const filterSizes = u32(n)
+    const counts = u32(termCount)
+    const lists: Uint32Array[] = new Array(termCount)
+    for (let i = 0; i < termCount; i++) lists[i] = u32(counts[i]!)
+    const flags = take(n, 1, (b, o, l) => new Uint8Array(b, o, l))
+    const filters: Uint8Array[] = new Array(n)
+    for (let i = 0; i < n; i++) filters[i] = take(filterSizes[i]!, 1, (b, o, l) => new Uint8Array(b, o, l))
+    if (at !== aligned.length) return null
     // A posting pointing past the article table means a damaged file; check the first and last of each list.
     for (const list of lists) {
-      if (list.length && (list[list.length - 1]! >>> 10 >= maxDoc || list[0]! >>> 10 >= maxDoc)) return null
+      if (list.length && (list[list.length - 1]! >>> DOC_SHIFT >= n || list[0]! >>> DOC_SHIFT >= n)) return null
     }
-    return InvertedIndex.restore(header.docs, header.terms, lists, filters)
+    const strings = new StringTable(header.strings)
+    if (strings.values.length !== header.strings.length) return null
+    const docs = DocTable.restore(strings, header.ids, header.tags, flags, columns, { savedMs, publishedMs })
+    return InvertedIndex.restore(docs, header.terms, lists, filters)
   } catch {
     return null
   }

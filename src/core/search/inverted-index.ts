@@ -1,5 +1,6 @@
-import { searchDoc, type DocInfo, type SearchDoc } from './search-doc'
-import { buildPairFilter } from './pair-filter'
+import { DocTable } from './doc-table'
+import { buildPairFilter, termHash } from './pair-filter'
+import type { DocInfo } from './search-doc'
 import { indexTerms, MAX_TERM_LENGTH } from './tokenize'
 
 /**
@@ -21,6 +22,8 @@ export const META_BIT = 1 << 9
 /** Article numbers fit in 22 bits; compact() renumbers long before that. */
 export const MAX_DOCS = 1 << 22
 
+const EMPTY = new Uint32Array(0)
+
 export class InvertedIndex {
   /**
    * Term → id. A null-prototype object, not a Map: V8 internalizes the key and looks it up about twice
@@ -28,46 +31,65 @@ export class InvertedIndex {
    */
   private readonly dictionary: Record<string, number> = Object.create(null) as Record<string, number>
   readonly terms: string[] = []
+  /**
+   * Each term's postings come in two parts: `lists[t]`, exact-size (after loading, views into the file
+   * buffer), then `tails[t]` (the first `tailSizes[t]` entries), where new postings are appended. Article
+   * numbers only grow, so the two together stay in order; appending never copies a loaded list (the
+   * first update after a start used to copy every list it touched: 90 ms at 50k articles).
+   */
   readonly lists: Uint32Array[] = []
-  readonly sizes: number[] = []
-  /** By article number; null for a retired number. */
-  readonly docs: (SearchDoc | null)[] = []
+  readonly tails: Uint32Array[] = []
+  tailSizes = new Uint32Array(1024)
+  /** termHash of each term, for the word-pair filters. */
+  private hashes = new Uint32Array(1024)
+  /** Per-article columns, by article number. */
+  readonly docs: DocTable
   /** By article number: the word-pair filter of its title and body (pair-filter.ts), for phrases. */
   readonly pairFilters: (Uint8Array | null)[] = []
-  readonly idToDoc = new Map<string, number>()
-  /** By article number, for the query loop (typed arrays, no object access per posting): 1 if live. */
-  alive = new Uint8Array(1024)
-  /** By article number: body length in terms. */
-  lengths = new Uint32Array(1024)
-  live = 0
-  totalLength = 0
   private sorted: string[] | null = null
   /** Occurrence bits of each term in the article being added (zeroed after each add). */
   private scratch = new Uint16Array(1024)
+  /** Term hashes of the article being added, in order, for its pair filter. */
+  private sequence = new Uint32Array(4096)
+
+  constructor(docs = new DocTable()) {
+    this.docs = docs
+  }
 
   /** Indexes an article's metadata and body text, replacing its previous version. */
   add(info: DocInfo, body: string): void {
     this.remove(info.id)
-    // Per-article counts in a scratch array by term id (one Map lookup per word, not two).
+    // Per-article counts in a scratch array by term id (one dictionary lookup per word, not two).
     const touched: number[] = []
     let length = 0
     const bodyTerms = indexTerms(body)
     const titleTerms = indexTerms(info.title)
-    const pairs = buildPairFilter(titleTerms.length ? [...titleTerms, ...bodyTerms] : bodyTerms)
-    for (const term of bodyTerms) {
-      if (term.length > MAX_TERM_LENGTH) continue
-      length++
-      const id = this.termId(term)
-      const bits = this.scratch[id]!
-      if (bits === 0) touched.push(id)
-      if ((bits & BODY_MASK) < BODY_MASK) this.scratch[id] = bits + 1
-    }
+    if (this.sequence.length < bodyTerms.length + titleTerms.length + 1) this.sequence = new Uint32Array((bodyTerms.length + titleTerms.length) * 2)
+    const sequence = this.sequence
+    let n = 0
     for (const term of titleTerms) {
-      if (term.length > MAX_TERM_LENGTH) continue
+      if (term.length > MAX_TERM_LENGTH) {
+        sequence[n++] = 0
+        continue
+      }
       const id = this.termId(term)
+      sequence[n++] = this.hashes[id]!
       const bits = this.scratch[id]!
       if (bits === 0) touched.push(id)
       if (((bits >>> TITLE_SHIFT) & TITLE_MASK) < TITLE_MASK) this.scratch[id] = bits + (1 << TITLE_SHIFT)
+    }
+    sequence[n++] = 0 // no pair across the end of the title
+    for (const term of bodyTerms) {
+      if (term.length > MAX_TERM_LENGTH) {
+        sequence[n++] = 0
+        continue
+      }
+      length++
+      const id = this.termId(term)
+      sequence[n++] = this.hashes[id]!
+      const bits = this.scratch[id]!
+      if (bits === 0) touched.push(id)
+      if ((bits & BODY_MASK) < BODY_MASK) this.scratch[id] = bits + 1
     }
     for (const term of indexTerms([info.byline ?? '', info.siteName ?? '', info.host, ...info.tags].join('\n'))) {
       if (term.length > MAX_TERM_LENGTH) continue
@@ -76,14 +98,9 @@ export class InvertedIndex {
       if (bits === 0) touched.push(id)
       this.scratch[id] = bits | META_BIT
     }
-    if (this.docs.length >= MAX_DOCS) this.compact()
-    const doc = this.docs.length
-    this.docs.push(searchDoc({ ...info, length }))
-    this.pairFilters.push(pairs)
-    this.track(doc, length)
-    this.idToDoc.set(info.id, doc)
-    this.live++
-    this.totalLength += length
+    if (this.docs.count >= MAX_DOCS) this.compact()
+    const doc = this.docs.push(info, length)
+    this.pairFilters.push(buildPairFilter(sequence, n))
     for (const id of touched) {
       this.append(id, doc * DOC_FACTOR + this.scratch[id]!)
       this.scratch[id] = 0
@@ -92,14 +109,10 @@ export class InvertedIndex {
 
   /** Retires an article's number; its postings are skipped from now on and dropped by compact(). */
   remove(id: string): boolean {
-    const doc = this.idToDoc.get(id)
+    const doc = this.docs.byId.get(id)
     if (doc === undefined) return false
-    this.totalLength -= this.docs[doc]!.length
-    this.docs[doc] = null
+    this.docs.retire(id)
     this.pairFilters[doc] = null
-    this.alive[doc] = 0
-    this.idToDoc.delete(id)
-    this.live--
     return true
   }
 
@@ -108,21 +121,21 @@ export class InvertedIndex {
     return this.dictionary[term]
   }
 
-  get retired(): number {
-    return this.docs.length - this.live
+  get live(): number {
+    return this.docs.live
   }
 
-  doc(number: number): SearchDoc | null {
-    return this.docs[number] ?? null
+  get retired(): number {
+    return this.docs.count - this.docs.live
   }
 
   averageLength(): number {
-    return this.live > 0 ? Math.max(1, this.totalLength / this.live) : 1
+    return this.docs.live > 0 ? Math.max(1, this.docs.totalLength / this.docs.live) : 1
   }
 
   /** Document frequency of a term (retired articles included until compaction: an approximation BM25 tolerates). */
   frequency(termId: number): number {
-    return this.sizes[termId] ?? 0
+    return (this.lists[termId]?.length ?? 0) + (this.tailSizes[termId] ?? 0)
   }
 
   /**
@@ -141,86 +154,60 @@ export class InvertedIndex {
     const found: number[] = []
     for (let i = lo; i < sorted.length && sorted[i]!.startsWith(prefix); i++) {
       const id = this.dictionary[sorted[i]!]!
-      if (this.sizes[id]! > 0) found.push(id)
+      if (this.frequency(id) > 0) found.push(id)
       if (found.length > 4096) break // a one-letter prefix: enough to pick the frequent ones from
     }
-    found.sort((a, b) => this.sizes[b]! - this.sizes[a]!)
+    found.sort((a, b) => this.frequency(b) - this.frequency(a))
     if (found.length > max) found.length = max
     let postings = 0
     const kept: number[] = []
     for (const id of found) {
-      if (kept.length > 0 && postings + this.sizes[id]! > budget) continue
+      if (kept.length > 0 && postings + this.frequency(id) > budget) continue
       kept.push(id)
-      postings += this.sizes[id]!
+      postings += this.frequency(id)
     }
     return kept
   }
 
-  /** Renumbers articles densely and drops retired postings. */
+  /** Renumbers articles densely and drops retired postings (in place: lists shrink to views of themselves). */
   compact(): void {
-    const renumber = new Int32Array(this.docs.length).fill(-1)
-    let next = 0
-    for (let doc = 0; doc < this.docs.length; doc++) if (this.docs[doc]) renumber[doc] = next++
-    if (next === this.docs.length) return
-    for (let t = 0; t < this.lists.length; t++) {
-      const list = this.lists[t]!
-      const size = this.sizes[t]!
+    const renumber = this.docs.compact()
+    if (!renumber) return
+    const keep = (list: Uint32Array, size: number): number => {
       let kept = 0
       for (let i = 0; i < size; i++) {
         const posting = list[i]!
         const doc = renumber[Math.floor(posting / DOC_FACTOR)]!
         if (doc >= 0) list[kept++] = doc * DOC_FACTOR + (posting % DOC_FACTOR)
       }
-      this.sizes[t] = kept
+      return kept
     }
-    const docs = this.docs.filter((d): d is SearchDoc => d !== null)
-    const filters = this.pairFilters.filter((f, i) => this.docs[i] !== null)
-    this.docs.length = 0
-    this.docs.push(...docs)
-    this.pairFilters.length = 0
-    this.pairFilters.push(...filters)
-    this.idToDoc.clear()
-    this.alive.fill(0)
-    docs.forEach((d, i) => {
-      this.idToDoc.set(d.id, i)
-      this.track(i, d.length)
-    })
+    for (let t = 0; t < this.lists.length; t++) {
+      const list = this.lists[t]!
+      if (list.length > 0) this.lists[t] = list.subarray(0, keep(list, list.length))
+      if (this.tailSizes[t]! > 0) this.tailSizes[t] = keep(this.tails[t]!, this.tailSizes[t]!)
+    }
+    let next = 0
+    for (let doc = 0; doc < renumber.length; doc++) if (renumber[doc]! >= 0) this.pairFilters[next++] = this.pairFilters[doc]!
+    this.pairFilters.length = next
   }
 
   /** Restores a saved index (index-file.ts): docs dense, terms sorted, lists exact-size views. */
-  static restore(docs: DocInfo[], terms: string[], lists: Uint32Array[], filters: Uint8Array[]): InvertedIndex {
-    const index = new InvertedIndex()
+  static restore(docs: DocTable, terms: string[], lists: Uint32Array[], filters: Uint8Array[]): InvertedIndex {
+    const index = new InvertedIndex(docs)
     index.pairFilters.push(...filters)
-    for (const info of docs) {
-      index.idToDoc.set(info.id, index.docs.length)
-      index.track(index.docs.length, info.length)
-      index.docs.push(searchDoc(info))
-      index.totalLength += info.length
-    }
-    index.live = docs.length
+    index.hashes = new Uint32Array(Math.max(1024, terms.length * 2))
+    index.tailSizes = new Uint32Array(index.hashes.length)
     terms.forEach((term, i) => {
       index.dictionary[term] = i
       index.terms.push(term)
+      index.hashes[i] = termHash(term)
       index.lists.push(lists[i]!)
-      index.sizes.push(lists[i]!.length)
+      index.tails.push(EMPTY)
     })
     index.sorted = terms.slice()
-    index.scratch = new Uint16Array(Math.max(1024, terms.length * 2))
+    index.scratch = new Uint16Array(index.hashes.length)
     return index
-  }
-
-  private track(doc: number, length: number): void {
-    if (doc >= this.alive.length) {
-      const size = Math.max(doc + 1, this.alive.length * 2)
-      const alive = new Uint8Array(size)
-      alive.set(this.alive)
-      this.alive = alive
-      const lengths = new Uint32Array(size)
-      lengths.set(this.lengths)
-      this.lengths = lengths
-    }
-    this.alive[doc] = 1
-    this.lengths[doc] = length
   }
 
   private termId(term: string): number {
@@ -229,38 +216,39 @@ export class InvertedIndex {
       id = this.terms.length
       this.dictionary[term] = id
       this.terms.push(term)
-      this.lists.push(new Uint32Array(2))
-      this.sizes.push(0)
+      this.lists.push(EMPTY)
+      this.tails.push(EMPTY)
       if (id >= this.scratch.length) {
-        const grown = new Uint16Array(this.scratch.length * 2)
-        grown.set(this.scratch)
-        this.scratch = grown
+        const size = this.scratch.length * 2
+        this.scratch = grown(this.scratch, new Uint16Array(size))
+        this.hashes = grown(this.hashes, new Uint32Array(size))
+        this.tailSizes = grown(this.tailSizes, new Uint32Array(size))
       }
+      this.hashes[id] = termHash(term)
       if (this.sorted) insertSorted(this.sorted, term)
     }
     return id
   }
 
   private append(termId: number, posting: number): void {
-    let list = this.lists[termId]!
-    const size = this.sizes[termId]!
-    if (size === list.length) {
-      const grown = new Uint32Array(Math.max(4, size < 1024 ? size * 2 : Math.ceil(size * 1.25)))
-      grown.set(list)
-      this.lists[termId] = list = grown
+    let tail = this.tails[termId]!
+    const size = this.tailSizes[termId]!
+    if (size === tail.length) {
+      this.tails[termId] = tail = grown(tail, new Uint32Array(Math.max(4, size < 1024 ? size * 2 : Math.ceil(size * 1.25))))
     }
-    list[size] = posting
-    this.sizes[termId] = size + 1
+    tail[size] = posting
+    this.tailSizes[termId] = size + 1
   }
 
   private sortedTerms(): string[] {
     return (this.sorted ??= this.terms.slice().sort())
   }
 
-  /** Drops the sorted-term cache while building from scratch (one sort at the end beats 100k inserts). */
-  forgetSortedTerms(): void {
-    this.sorted = null
-  }
+}
+
+function grown<T extends Uint16Array | Uint32Array>(from: T, to: T): T {
+  to.set(from)
+  return to
 }
 
 function insertSorted(sorted: string[], term: string): void {

@@ -1,10 +1,10 @@
 import type { SearchSort } from '../../shared/types'
 import { foldText } from './fold-text'
 import { BODY_MASK, DOC_SHIFT, META_BIT, TITLE_MASK, TITLE_SHIFT, type InvertedIndex } from './inverted-index'
-import type { Filter, ParsedQuery } from './parse-query'
-import { mayContainPair } from './pair-filter'
+import { compileFilters } from './doc-filter'
+import type { ParsedQuery } from './parse-query'
+import { mayContainPair, pairProbe } from './pair-filter'
 import { queryTerms, type Highlighter } from './query-terms'
-import type { SearchDoc } from './search-doc'
 import { isCjkTerm } from './tokenize'
 
 /**
@@ -13,7 +13,7 @@ import { isCjkTerm } from './tokenize'
  * the page asked for is ordered (a bounded heap, not a sort of every match).
  */
 export interface RankedPage {
-  docs: { doc: SearchDoc; score: number }[]
+  docs: { id: string; score: number }[]
   total: number
   totalIsEstimate: boolean
   sort: SearchSort
@@ -35,76 +35,56 @@ const EXCLUDED = 0x80000000
 /** Per-article scratch reused across queries (sized to the index; reset through the touched list). */
 let scores = new Float64Array(0)
 let masks = new Uint32Array(0)
+/** Article numbers touched by the current query (the first `touchedCount`). */
+let touched = new Int32Array(0)
+let touchedCount = 0
 
-export async function runQuery(
-  index: InvertedIndex,
-  query: ParsedQuery,
-  page: { limit: number; offset: number },
-  readText: (id: string) => Promise<string>
-): Promise<RankedPage> {
+/** What a query reads of the library beyond the index: titles and texts (phrase checks). */
+export interface ArticleReader {
+  title(id: string): string
+  text(id: string): string
+}
+
+export function runQuery(index: InvertedIndex, query: ParsedQuery, page: { limit: number; offset: number }, read: ArticleReader): RankedPage {
   const terms = queryTerms(index, query)
   const hasText = terms.groups.length > 0
   const sort: SearchSort = query.sort ?? (hasText ? 'relevance' : 'saved')
-  const count = index.docs.length
+  const table = index.docs
+  const count = table.count
   if (scores.length < count) {
     scores = new Float64Array(Math.ceil(count * 1.25) + 16)
     masks = new Uint32Array(scores.length)
+    touched = new Int32Array(scores.length)
   }
-  const touched: number[] = []
+  touchedCount = 0
   const avg = index.averageLength()
   const live = Math.max(1, index.live)
-
-  const alive = index.alive
-  const lengths = index.lengths
-  const score = scores
-  const seen = masks
   for (const termId of terms.excluded) {
-    const list = index.lists[termId]!
-    const size = index.sizes[termId]!
-    for (let i = 0; i < size; i++) {
-      const doc = list[i]! >>> DOC_SHIFT
-      if (alive[doc] === 0) continue
-      if (seen[doc] === 0) touched.push(doc)
-      seen[doc] = seen[doc]! | EXCLUDED
-    }
+    markExcluded(index.lists[termId]!, index.lists[termId]!.length, table.alive)
+    markExcluded(index.tails[termId]!, index.tailSizes[termId]!, table.alive)
   }
-  // The hot loop: plain loops over typed arrays, no closures (a callback per posting was 3x slower).
-  const lengthNorm = K1 * (1 - B)
-  const lengthScale = (K1 * B) / avg
   for (let g = 0; g < terms.groups.length; g++) {
-    const bit = 1 << g
     for (const { id, weight } of terms.groups[g]!.terms) {
       const df = index.frequency(id)
       const idf = Math.log(1 + (live - df + 0.5) / (df + 0.5)) * weight
-      const list = index.lists[id]!
-      const size = index.sizes[id]!
-      for (let i = 0; i < size; i++) {
-        const posting = list[i]!
-        const doc = posting >>> DOC_SHIFT
-        if (alive[doc] === 0) continue
-        const mask = seen[doc]!
-        if (mask === 0) touched.push(doc)
-        seen[doc] = mask | bit
-        const tf = posting & BODY_MASK
-        let s = tf > 0 ? (tf * (K1 + 1)) / (tf + lengthNorm + lengthScale * lengths[doc]!) : 0
-        if ((posting >>> TITLE_SHIFT) & TITLE_MASK) s += TITLE_BONUS
-        if (posting & META_BIT) s += META_BONUS
-        score[doc] = score[doc]! + idf * s
-      }
+      scoreList(index.lists[id]!, index.lists[id]!.length, 1 << g, idf, avg, table.alive, table.lengths)
+      scoreList(index.tails[id]!, index.tailSizes[id]!, 1 << g, idf, avg, table.alive, table.lengths)
     }
   }
 
   const all = terms.groups.length >= 32 ? 0xffffffff : (1 << terms.groups.length) - 1
   let candidates: number[] = []
-  const keep = (doc: number) => {
-    const d = index.docs[doc]
-    return d !== null && d !== undefined && passes(d, query.filters)
-  }
+  const filter = compileFilters(table, query.filters)
+  const keep = (doc: number) => table.alive[doc] === 1 && (filter === null || filter(doc))
   if (hasText) {
-    for (const doc of touched) if ((masks[doc]! & EXCLUDED) === 0 && (masks[doc]! & all) === all && keep(doc)) candidates.push(doc)
+    for (let t = 0; t < touchedCount; t++) {
+      const doc = touched[t]!
+      if ((masks[doc]! & EXCLUDED) === 0 && (masks[doc]! & all) === all && keep(doc)) candidates.push(doc)
+    }
     if (candidates.length === 0 && terms.groups.length > 1 && terms.phrases.length === 0) {
       // Nothing has every word: rank what has most of them (more words first, then score).
-      for (const doc of touched) {
+      for (let t = 0; t < touchedCount; t++) {
+        const doc = touched[t]!
         const mask = masks[doc]! & all
         if ((masks[doc]! & EXCLUDED) === 0 && mask !== 0 && keep(doc)) {
           scores[doc] = popcount(mask) * 1000 + scores[doc]!
@@ -117,13 +97,14 @@ export async function runQuery(
   }
 
   // Phrases: drop the candidates whose word-pair filter rules a pair of the phrase out (no text read).
-  const pairChecks = terms.phrases.filter((p) => p.length > 1 && !p.some(isCjkTerm))
-  if (pairChecks.length > 0) {
+  const probes = terms.phrases
+    .filter((p) => !p.some(isCjkTerm))
+    .flatMap((p) => p.slice(1).map((term, i) => pairProbe(p[i]!, term)))
+    .filter((probe) => probe !== null)
+  if (probes.length > 0) {
     candidates = candidates.filter((doc) => {
-      const filter = index.pairFilters[doc]
-      if (!filter) return false
-      for (const phrase of pairChecks) for (let i = 1; i < phrase.length; i++) if (!mayContainPair(filter, phrase[i - 1]!, phrase[i]!)) return false
-      return true
+      const pairs = index.pairFilters[doc]
+      return pairs !== null && pairs !== undefined && probes.every((probe) => mayContainPair(pairs, probe))
     })
   }
   const wanted = page.offset + page.limit
@@ -133,9 +114,9 @@ export async function runQuery(
   const order = topK(candidates, hasPhrases ? Math.max(wanted, PHRASE_CHECKS) : wanted, key)
   const scoreOf = new Map<number, number>()
   for (const doc of order) scoreOf.set(doc, scores[doc]!)
-  for (const doc of touched) {
-    scores[doc] = 0
-    masks[doc] = 0
+  for (let t = 0; t < touchedCount; t++) {
+    scores[touched[t]!] = 0
+    masks[touched[t]!] = 0
   }
 
   let total = candidates.length
@@ -149,32 +130,58 @@ export async function runQuery(
     let checked = 0
     const regexes = terms.phrases.map(phraseRegex)
     const unwanted = terms.excludedPhrases.map(phraseRegex)
-    // Read in parallel batches (the file reads dominate), in rank order, until the page is full.
-    while (checked < order.length && chosen.length < wanted) {
-      const batch = order.slice(checked, checked + Math.max(8, Math.min(32, wanted - chosen.length)))
-      checked += batch.length
-      const bodies = await Promise.all(batch.map((doc) => readText(index.docs[doc]!.id).catch(() => '')))
-      batch.forEach((doc, i) => {
-        texts.set(index.docs[doc]!.id, bodies[i]!)
-        const folded = foldText(`${index.docs[doc]!.title}\n${bodies[i]}`)
-        if (regexes.every((r) => r.test(folded)) && !unwanted.some((r) => r.test(folded))) chosen.push(doc)
-      })
+    for (; checked < order.length && chosen.length < wanted; checked++) {
+      const doc = order[checked]!
+      const id = table.ids[doc]!
+      const body = read.text(id)
+      texts.set(id, body)
+      if (containsPhrases(`${read.title(id)}\n${body}`, regexes, unwanted)) chosen.push(doc)
     }
     total = chosen.length + (candidates.length - checked)
     totalIsEstimate = checked < candidates.length
   }
-  const ranked = chosen.slice(page.offset, wanted).map((doc) => ({ doc: index.docs[doc]!, score: round(scoreOf.get(doc) ?? 0) }))
+  const ranked = chosen.slice(page.offset, wanted).map((doc) => ({ id: table.ids[doc]!, score: round(scoreOf.get(doc) ?? 0) }))
   return { docs: ranked, total, totalIsEstimate, sort, highlight: terms.highlight, texts }
+}
+
+// The hot loops: plain loops over typed arrays, no closure per posting (a callback per posting was 3x slower).
+
+/** Adds one posting list's BM25 contributions to the scratch scores and marks its articles with `bit`. */
+function scoreList(list: Uint32Array, size: number, bit: number, idf: number, avg: number, alive: Uint8Array, lengths: Uint32Array): void {
+  const lengthNorm = K1 * (1 - B)
+  const lengthScale = (K1 * B) / avg
+  for (let i = 0; i < size; i++) {
+    const posting = list[i]!
+    const doc = posting >>> DOC_SHIFT
+    if (alive[doc] === 0) continue
+    const mask = masks[doc]!
+    if (mask === 0) touched[touchedCount++] = doc
+    masks[doc] = mask | bit
+    const tf = posting & BODY_MASK
+    let s = tf > 0 ? (tf * (K1 + 1)) / (tf + lengthNorm + lengthScale * lengths[doc]!) : 0
+    if ((posting >>> TITLE_SHIFT) & TITLE_MASK) s += TITLE_BONUS
+    if (posting & META_BIT) s += META_BONUS
+    scores[doc] = scores[doc]! + idf * s
+  }
+}
+
+function markExcluded(list: Uint32Array, size: number, alive: Uint8Array): void {
+  for (let i = 0; i < size; i++) {
+    const doc = list[i]! >>> DOC_SHIFT
+    if (alive[doc] === 0) continue
+    if (masks[doc] === 0) touched[touchedCount++] = doc
+    masks[doc] = masks[doc]! | EXCLUDED
+  }
 }
 
 /** Sort keys (higher first) for the order asked for; ties go to the newer article (or the better score). */
 function sortKey(index: InvertedIndex, sort: SearchSort): { primary: (doc: number) => number; secondary: (doc: number) => number } {
-  const docs = index.docs
-  if (sort === 'saved') return { primary: (doc) => docs[doc]!.savedMs, secondary: (doc) => scores[doc]! }
+  const { savedMs, publishedMs } = index.docs
+  if (sort === 'saved') return { primary: (doc) => savedMs[doc]!, secondary: (doc) => scores[doc]! }
   if (sort === 'published') {
-    return { primary: (doc) => (Number.isNaN(docs[doc]!.publishedMs) ? -Infinity : docs[doc]!.publishedMs), secondary: (doc) => docs[doc]!.savedMs }
+    return { primary: (doc) => (Number.isNaN(publishedMs[doc]) ? -Infinity : publishedMs[doc]!), secondary: (doc) => savedMs[doc]! }
   }
-  return { primary: (doc) => scores[doc]!, secondary: (doc) => docs[doc]!.savedMs }
+  return { primary: (doc) => scores[doc]!, secondary: (doc) => savedMs[doc]! }
 }
 
 /** The k best of `items` (descending), in order: a bounded min-heap over parallel arrays, then a sort of k. */
@@ -234,38 +241,18 @@ function topK(items: number[], k: number, key: ReturnType<typeof sortKey>): numb
   return order.map((i) => heap[i]!)
 }
 
-/** Does an article pass every filter of the query? */
-export function passes(d: SearchDoc, filters: Filter[]): boolean {
-  for (const f of filters) if (matches(d, f) === f.negate) return false
-  return true
-}
-
-function matches(d: SearchDoc, f: Filter): boolean {
-  switch (f.kind) {
-    case 'tag': {
-      const tag = foldText(f.value)
-      return d.foldedTags.includes(tag)
-    }
-    case 'site': {
-      const site = f.value
-      return d.host === site || d.host.endsWith(`.${site}`) || d.foldedSite === foldText(site)
-    }
-    case 'author':
-      return d.foldedAuthor.includes(foldText(f.value))
-    case 'lang': {
-      const lang = f.value.toLowerCase()
-      return d.foldedLang === lang || d.foldedLang.startsWith(`${lang}-`)
-    }
-    case 'is':
-      if (f.value === 'unread') return d.state === 'unread'
-      if (f.value === 'archived') return d.state === 'archived'
-      if (f.value === 'favorite') return d.favorite
-      return d.read
-    case 'saved':
-      return d.savedMs >= f.from && d.savedMs < f.to
-    case 'published':
-      return !Number.isNaN(d.publishedMs) && d.publishedMs >= f.from && d.publishedMs < f.to
-  }
+/**
+ * Does the text contain every wanted phrase and none of the unwanted? Tried on the lowercased text first:
+ * folding (accents, compatibility forms) only matters for non-ASCII text, and scanning every candidate's
+ * text for non-ASCII characters cost as much as the match.
+ */
+function containsPhrases(text: string, wanted: RegExp[], unwanted: RegExp[]): boolean {
+  const test = (t: string) => wanted.every((r) => r.test(t)) && !unwanted.some((r) => r.test(t))
+  const lower = text.toLowerCase()
+  if (unwanted.length === 0 && test(lower)) return true // what matches unfolded matches folded
+  const folded = foldText(text)
+  if (folded === lower) return unwanted.length === 0 ? false : test(lower)
+  return test(folded)
 }
 
 /** A regex finding a phrase's terms in order in folded text, separated only by non-letters. */

@@ -1,11 +1,9 @@
 import type { ArticleMeta } from '../../shared/types'
-import { foldText } from './fold-text'
 
-/** What the index keeps of an article (persisted with it): what filters, results and staleness checks need. */
+/** What the index takes of an article when it adds it (the columns of doc-table.ts, and the title to index). */
 export interface DocInfo {
   id: string
   title: string
-  url: string
   siteName: string | null
   byline: string | null
   tags: string[]
@@ -17,31 +15,17 @@ export interface DocInfo {
   publishedAt: string | null
   /** Hash of the metadata above (and the word count): a different value means the index is stale for it. */
   fingerprint: number
-  /** Body length in terms, for BM25's length normalization. */
-  length: number
-  /** The address's host without www. (site: filter); stored so loading does not parse 50k URLs. */
+  /** The address's host without www. (site: filter). */
   host: string
 }
 
-/** A DocInfo with the folded values filters compare against, computed once per article. */
-export interface SearchDoc extends DocInfo {
-  savedMs: number
-  publishedMs: number
-  foldedTags: string[]
-  foldedSite: string
-  foldedAuthor: string
-  foldedLang: string
-}
-
-/** The indexed metadata of an article; `length` is filled in by the indexer. */
-export function docInfo(meta: ArticleMeta, length = 0): DocInfo {
+export function docInfo(meta: ArticleMeta): DocInfo {
   return {
     id: meta.id,
     title: meta.title,
-    url: meta.url,
     siteName: meta.siteName,
     byline: meta.byline,
-    tags: [...meta.tags],
+    tags: meta.tags,
     lang: meta.lang,
     state: meta.state,
     favorite: meta.favorite,
@@ -49,21 +33,7 @@ export function docInfo(meta: ArticleMeta, length = 0): DocInfo {
     savedAt: meta.savedAt,
     publishedAt: meta.publishedAt,
     fingerprint: fingerprint(meta),
-    length,
     host: hostOf(meta.url)
-  }
-}
-
-/** Adds the folded, parsed values to a DocInfo. */
-export function searchDoc(info: DocInfo): SearchDoc {
-  return {
-    ...info,
-    savedMs: Date.parse(info.savedAt) || 0,
-    publishedMs: info.publishedAt ? Date.parse(info.publishedAt) || Number.NaN : Number.NaN,
-    foldedTags: info.tags.map(foldText),
-    foldedSite: foldText(info.siteName ?? ''),
-    foldedAuthor: foldText(info.byline ?? ''),
-    foldedLang: (info.lang ?? '').toLowerCase()
   }
 }
 

@@ -11,8 +11,11 @@ import { highlightRanges, makeSnippet } from './snippet'
 export interface SearchSource {
   all(): readonly ArticleMeta[]
   find(id: string): ArticleMeta | undefined
-  /** The article's plain text (articles/<id>/content.txt). */
-  readText(id: string): Promise<string>
+  /**
+   * The article's plain text (articles/<id>/content.txt). Synchronous: a query reads 20 small files,
+   * and async reads (open, stat, read, close through the thread pool) took longer than the query itself.
+   */
+  readText(id: string): string
 }
 
 export interface SearchServiceOptions {
@@ -74,23 +77,25 @@ export class SearchService {
     const limit = Math.min(Math.max(1, Math.floor(input.limit ?? SEARCH_LIMITS.defaultLimit)), SEARCH_LIMITS.maxLimit)
     const offset = Math.min(Math.max(0, Math.floor(input.offset ?? 0)), SEARCH_LIMITS.maxOffset)
     const query = parseQuery(input.query)
-    const readText = (id: string) => this.options.source.readText(id)
-    const page = await runQuery(index, query, { limit, offset }, readText)
-    const hits: SearchHit[] = await Promise.all(
-      page.docs.map(async ({ doc, score }) => {
-        const body = page.texts.get(doc.id) ?? (await readText(doc.id).catch(() => ''))
-        return {
-          id: doc.id,
-          title: doc.title,
-          url: doc.url,
-          siteName: doc.siteName,
-          savedAt: doc.savedAt,
-          score,
-          titleHighlights: highlightRanges(doc.title, page.highlight),
-          snippet: makeSnippet(body, page.highlight)
-        }
+    const { source } = this.options
+    const reader = { title: (id: string) => source.find(id)?.title ?? '', text: (id: string) => this.readText(id) }
+    const page = runQuery(index, query, { limit, offset }, reader)
+    const hits: SearchHit[] = []
+    for (const { id, score } of page.docs) {
+      // The index follows the library through the update queue (awaited above), so the article is there.
+      const meta = source.find(id)
+      if (!meta) continue
+      hits.push({
+        id,
+        title: meta.title,
+        url: meta.url,
+        siteName: meta.siteName,
+        savedAt: meta.savedAt,
+        score,
+        titleHighlights: highlightRanges(meta.title, page.highlight),
+        snippet: makeSnippet(page.texts.get(id) ?? this.readText(id), page.highlight)
       })
-    )
+    }
     return {
       hits,
       total: page.total,
@@ -151,10 +156,10 @@ export class SearchService {
       const present = new Set<string>()
       for (const meta of source.all()) {
         present.add(meta.id)
-        const doc = loaded.idToDoc.get(meta.id)
-        if (doc === undefined || loaded.docs[doc]!.fingerprint !== fingerprint(meta)) stale.add(meta.id)
+        const doc = loaded.docs.byId.get(meta.id)
+        if (doc === undefined || loaded.docs.fingerprints[doc] !== fingerprint(meta)) stale.add(meta.id)
       }
-      for (const id of loaded.idToDoc.keys()) if (!present.has(id)) stale.add(id)
+      for (const id of loaded.docs.byId.keys()) if (!present.has(id)) stale.add(id)
       if (stale.size > Math.max(100, present.size * REBUILD_SHARE)) await this.buildAll()
       else if (stale.size > 0) await this.apply([...stale])
     }
@@ -173,11 +178,9 @@ export class SearchService {
     const fresh = new InvertedIndex()
     this.progress({ phase: 'rebuilding', done: 0, total: metas.length })
     for (let i = 0; i < metas.length && !this.closed; i += BATCH) {
-      const batch = metas.slice(i, i + BATCH)
-      const texts = await Promise.all(batch.map((m) => source.readText(m.id).catch(() => '')))
-      batch.forEach((meta, j) => fresh.add(docInfo(meta), texts[j]!))
+      for (const meta of metas.slice(i, i + BATCH)) fresh.add(docInfo(meta), this.readText(meta.id))
       this.progress({ phase: 'rebuilding', done: Math.min(i + BATCH, metas.length), total: metas.length })
-      await new Promise<void>((resolve) => setImmediate(resolve))
+      await yieldToEventLoop()
     }
     if (this.closed) return // an unfinished index is not worth saving: the next start rebuilds
     this.index = fresh
@@ -200,12 +203,24 @@ export class SearchService {
       const id = ids[i]!
       const meta = this.options.source.find(id)
       if (!meta) index.remove(id)
-      else index.add(docInfo(meta), await this.options.source.readText(id).catch(() => ''))
-      if (report && i % BATCH === BATCH - 1) this.progress({ phase: 'updating', done: i + 1, total: ids.length })
+      else index.add(docInfo(meta), this.readText(id))
+      if (report && i % BATCH === BATCH - 1) {
+        this.progress({ phase: 'updating', done: i + 1, total: ids.length })
+        await yieldToEventLoop()
+      }
     }
     if (index.retired > Math.max(1000, index.live)) index.compact()
     this.dirty = true
     this.scheduleSave()
+  }
+
+  /** An article's text, or '' when its file is missing (it is then found by its metadata only). */
+  private readText(id: string): string {
+    try {
+      return this.options.source.readText(id)
+    } catch {
+      return ''
+    }
   }
 
   private enqueue(task: () => Promise<void>): Promise<void> {
@@ -233,6 +248,10 @@ export class SearchService {
   private progress(progress: IndexProgress): void {
     this.options.onProgress?.(progress)
   }
+}
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve))
 }
 
 /** The index folder of a data dir. */

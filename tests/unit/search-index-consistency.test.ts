@@ -1,0 +1,146 @@
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { SearchService, type SearchSource } from '../../src/core/search/search-service'
+import { buildPairFilter, mayContainPair, pairProbe, termHash } from '../../src/core/search/pair-filter'
+import type { ArticleMeta, SearchResult } from '../../src/shared/types'
+import { articleMeta } from '../support/article-meta'
+import { tempDir } from '../support/temp-dir'
+
+/*
+ * The index is changed in place after loading (new postings go to per-term tails, retired articles are
+ * skipped, saving compacts). Whatever path it took, it must answer exactly as an index built from scratch
+ * over the same library.
+ */
+
+const WORDS = 'amber basin cedar delta ember fjord glacier harbour island jetty kelp lagoon meadow nectar orchard pebble quarry reef summit tundra umber valley willow yarrow zephyr café'.split(' ')
+
+/** Small deterministic PRNG (mulberry32). */
+function prng(seed: number) {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = Math.imul(a ^ (a >>> 15), a | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+function article(i: number, version = 0): [ArticleMeta, string] {
+  const r = prng(i * 31 + version * 7919 + 1)
+  const pick = () => WORDS[Math.floor(Math.pow(r(), 1.6) * WORDS.length)]!
+  const text = Array.from({ length: 20 + Math.floor(r() * 60) }, pick).join(' ')
+  const meta = articleMeta({
+    id: `a${i}`,
+    url: `https://${['example.com', 'news.example.org', 'blog.test'][i % 3]}/${i}`,
+    title: `${pick()} ${pick()}`,
+    byline: i % 4 === 0 ? 'Ana Lima' : null,
+    tags: i % 5 === 0 ? ['Travel'] : [],
+    lang: 'en',
+    state: r() < 0.3 ? 'archived' : 'unread',
+    favorite: r() < 0.2,
+    wordCount: text.split(' ').length,
+    savedAt: new Date(Date.UTC(2025, 0, 1 + i, version)).toISOString()
+  })
+  return [meta, text]
+}
+
+function library(entries: [ArticleMeta, string][]) {
+  const metas = new Map(entries.map(([m]) => [m.id, m]))
+  const texts = new Map(entries.map(([m, t]) => [m.id, t]))
+  const source: SearchSource = { all: () => [...metas.values()], find: (id) => metas.get(id), readText: (id) => texts.get(id) ?? '' }
+  const set = ([m, t]: [ArticleMeta, string]) => {
+    metas.set(m.id, m)
+    texts.set(m.id, t)
+  }
+  return { metas, source, set }
+}
+
+const QUERIES = ['harbour', 'amber cedar', 'gla', '"delta ember"', '-kelp reef', 'summit tag:travel', 'island site:example.org', 'author:lima valley', 'is:archived', 'is:favorite meadow', 'cafe', 'sort:saved willow', 'glacer']
+
+const answer = (r: SearchResult) => ({ ids: r.hits.map((h) => `${h.id} ${h.score}`), total: r.total, snippets: r.hits.map((h) => h.snippet) })
+/**
+ * Until it is compacted, a changed index counts retired versions in its term statistics (an
+ * approximation BM25 tolerates: scores shift slightly), so it is compared on what matches, not on order.
+ */
+const matches = (r: SearchResult) => ({ ids: r.hits.map((h) => h.id).sort(), total: r.total })
+
+let dir: ReturnType<typeof tempDir>
+beforeEach(() => {
+  dir = tempDir('lectern-search-consistency-')
+})
+afterEach(() => dir.remove())
+
+describe('search index consistency', () => {
+  it('answers the same after save, load, adds, edits and deletes as an index built from scratch', async () => {
+    const lib = library(Array.from({ length: 80 }, (_, i) => article(i)))
+    const first = new SearchService({ indexDir: join(dir.path, 'changed'), source: lib.source })
+    await first.open()
+    await first.close()
+
+    // Loaded from disk, then changed: edits, deletes and new articles, reported as the library would.
+    const changed = new SearchService({ indexDir: join(dir.path, 'changed'), source: lib.source, saveDelayMs: 3_600_000 })
+    await changed.open()
+    const ids: string[] = []
+    for (let i = 0; i < 80; i += 7) {
+      lib.set(article(i, 1))
+      ids.push(`a${i}`)
+    }
+    for (let i = 3; i < 80; i += 11) {
+      lib.metas.delete(`a${i}`)
+      ids.push(`a${i}`)
+    }
+    for (let i = 80; i < 95; i++) {
+      lib.set(article(i))
+      ids.push(`a${i}`)
+    }
+    changed.changed(ids)
+    await changed.whenIdle()
+
+    const fresh = new SearchService({ indexDir: join(dir.path, 'fresh'), source: lib.source })
+    for (const query of QUERIES) expect(matches(await changed.search({ query, limit: 200 })), query).toEqual(matches(await fresh.search({ query, limit: 200 })))
+    // Saved (which compacts it in place), changed again, saved and loaded again: still the same.
+    await changed.flush()
+    const again = [0, 14, 81].map((i) => `a${i}`)
+    for (const id of again) lib.set(article(Number(id.slice(1)), 2))
+    lib.metas.delete('a7')
+    changed.changed([...again, 'a7'])
+    fresh.changed([...again, 'a7'])
+    await changed.whenIdle()
+    for (const query of QUERIES) expect(matches(await changed.search({ query, limit: 200 })), query).toEqual(matches(await fresh.search({ query, limit: 200 })))
+    await fresh.close()
+    const rebuilt = new SearchService({ indexDir: join(dir.path, 'rebuilt'), source: lib.source })
+    await changed.close()
+    const reloaded = new SearchService({ indexDir: join(dir.path, 'changed'), source: lib.source })
+    for (const query of QUERIES) expect(answer(await reloaded.search({ query })), query).toEqual(answer(await rebuilt.search({ query })))
+    expect(reloaded.size).toBe(lib.metas.size)
+    await Promise.all([rebuilt.close(), reloaded.close()])
+  })
+})
+
+describe('word-pair filter', () => {
+  it('never rules out a pair the text has, and rules out nearly all it lacks', () => {
+    const r = prng(5)
+    const vocabulary = Array.from({ length: 3000 }, (_, i) => `w${i.toString(36)}`)
+    const words = Array.from({ length: 900 }, () => vocabulary[Math.floor(r() * vocabulary.length)]!)
+    const hashes = Uint32Array.from(words, termHash)
+    const filter = buildPairFilter(hashes, hashes.length)
+    const present = new Set<string>()
+    for (let i = 1; i < words.length; i++) {
+      present.add(`${words[i - 1]} ${words[i]}`)
+      expect(mayContainPair(filter, pairProbe(words[i - 1]!, words[i]!)!)).toBe(true)
+    }
+    let wrong = 0
+    let tried = 0
+    for (let i = 0; i < 5000; i++) {
+      const a = vocabulary[Math.floor(r() * vocabulary.length)]!
+      const b = vocabulary[Math.floor(r() * vocabulary.length)]!
+      if (present.has(`${a} ${b}`)) continue
+      tried++
+      if (mayContainPair(filter, pairProbe(a, b)!)) wrong++
+    }
+    expect(wrong / tried).toBeLessThan(0.05)
+    // A 0 in the sequence (an unindexed term) breaks it: no pair across it.
+    const broken = buildPairFilter(Uint32Array.from([termHash('cold'), 0, termHash('war')]), 3)
+    expect(broken.length).toBe(0)
+  })
+})

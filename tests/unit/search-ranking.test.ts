@@ -108,6 +108,23 @@ describe('search ranking', () => {
     await search.close()
   })
 
+  it('finds a phrase in articles ranked below hundreds that only have its words apart, and counts it', async () => {
+    // 260 articles rich in both words (ranked first) but never side by side; 3 with the phrase once.
+    const decoys = Array.from({ length: 260 }, (_, i): [ArticleMeta, string] => [meta(`d${i}`, `York notes ${i}`), 'York is old. New roads and new walls. York stone again, York.'])
+    const real = ['p1', 'p2', 'p3'].map((id): [ArticleMeta, string] => [meta(id, `Travel ${id}`), `We flew to New York in spring, then drove north through quiet towns and long valleys.`])
+    const search = new SearchService({ indexDir: join(dir.path, 'index'), source: library([...decoys, ...real]).source })
+    const rare = await search.search({ query: '"new york"' })
+    expect(ids(rare).sort()).toEqual(['p1', 'p2', 'p3'])
+    expect(rare.total).toBe(3)
+    expect(rare.totalIsEstimate).toBe(false)
+    // A phrase most candidates have fills the page from the best ones; the total is then an estimate.
+    const common = await search.search({ query: '"new roads"', limit: 10 })
+    expect(common.hits).toHaveLength(10)
+    expect(common.totalIsEstimate).toBe(true)
+    expect(common.total).toBeGreaterThanOrEqual(250)
+    await search.close()
+  })
+
   it('pages results and reports the total', async () => {
     const lib = library(Array.from({ length: 30 }, (_, i) => [meta(`p${i}`, `Post ${i}`), `common word and number ${i}`] as [ArticleMeta, string]))
     const search = new SearchService({ indexDir: join(dir.path, 'index'), source: lib.source })

@@ -138,10 +138,10 @@ export class DocTable {
     return renumber
   }
 
-  /** Restores saved columns (index-file.ts): copied into arrays with room to grow. */
+  /** Restores saved columns (index-file.ts; a null id is a retired number): copied into arrays with room to grow. */
   static restore(
     strings: StringTable,
-    ids: string[],
+    ids: (string | null)[],
     tags: number[][],
     flags: Uint8Array,
     u32: Record<(typeof U32_COLUMNS)[number], Uint32Array>,
@@ -150,17 +150,18 @@ export class DocTable {
     const table = new DocTable(strings)
     const n = ids.length
     table.grow(n)
-    ids.forEach((id, doc) => {
-      table.ids.push(id)
-      table.byId.set(id, doc)
-      table.tags.push(tags[doc]?.length ? tags[doc]! : NO_TAGS)
-    })
     table.flags.set(flags)
     for (const c of U32_COLUMNS) table[c].set(u32[c])
     for (const c of F64_COLUMNS) table[c].set(f64[c])
-    table.alive.fill(1, 0, n)
-    table.live = n
-    for (let doc = 0; doc < n; doc++) table.totalLength += table.lengths[doc]!
+    ids.forEach((id, doc) => {
+      table.ids.push(id)
+      table.tags.push(tags[doc]?.length ? tags[doc]! : NO_TAGS)
+      if (id === null) return
+      table.byId.set(id, doc)
+      table.alive[doc] = 1
+      table.live++
+      table.totalLength += table.lengths[doc]!
+    })
     return table
   }
 

@@ -3,6 +3,7 @@ import { mkdir, open, readFile, rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { DocTable, F64_COLUMNS, StringTable, U32_COLUMNS } from './doc-table'
 import { DOC_SHIFT, InvertedIndex } from './inverted-index'
+import { PairFilterStore } from './pair-filter'
 
 /**
  * The index on disk: <dataDir>/index/search.bin. Derived data: a missing, damaged or older file is
@@ -17,7 +18,7 @@ import { DOC_SHIFT, InvertedIndex } from './inverted-index'
  * prefix dictionary for free; posting lists and pair filters become views into the one buffer read from
  * disk (no per-term copy).
  */
-export const INDEX_FORMAT_VERSION = 4
+export const INDEX_FORMAT_VERSION = 5
 export const INDEX_FILE = 'search.bin'
 const MAGIC = 0x5849534c // "LSIX" little-endian
 
@@ -26,7 +27,8 @@ interface Header {
   version: number
   terms: string[]
   strings: string[]
-  ids: string[]
+  /** null for a retired article number (its postings are skipped until the index is compacted). */
+  ids: (string | null)[]
   tags: number[][]
 }
 
@@ -36,22 +38,25 @@ export function indexPath(indexDir: string): string {
 
 const bytesOf = (a: Uint8Array | Uint32Array | Float64Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength)
 
-/** Writes the index (compacting it first) through a temporary file and a rename, fsynced. */
+/**
+ * Writes the index as it is in memory (retired numbers included: compacting 27M postings at every save
+ * would hold the event loop ~100 ms; InvertedIndex compacts when they pile up) through a temporary file
+ * and a rename, fsynced.
+ */
 export async function saveIndex(indexDir: string, index: InvertedIndex): Promise<void> {
-  index.compact()
   const table = index.docs
   const n = table.count
   const order = index.terms
     .map((term, id) => ({ term, id }))
     .filter(({ id }) => index.frequency(id) > 0)
     .sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0))
-  const filters = index.pairFilters.map((f) => f ?? new Uint8Array(0))
+  const filters = table.ids.map((id, doc) => (id === null ? new Uint8Array(0) : index.pairFilters.get(doc)))
   const header: Header = {
     version: INDEX_FORMAT_VERSION,
     terms: order.map((o) => o.term),
     strings: table.strings.values,
-    ids: table.ids as string[],
-    tags: table.tags.map((t) => [...t])
+    ids: table.ids,
+    tags: table.tags.map((t, doc) => (table.ids[doc] === null ? [] : [...t]))
   }
   const json = Buffer.from(JSON.stringify(header), 'utf8')
   const prefix = Buffer.alloc(Math.ceil((12 + json.length) / 8) * 8)
@@ -140,8 +145,9 @@ export async function loadIndex(indexDir: string): Promise<InvertedIndex | null>
     const lists: Uint32Array[] = new Array(termCount)
     for (let i = 0; i < termCount; i++) lists[i] = u32(counts[i]!)
     const flags = take(n, 1, (b, o, l) => new Uint8Array(b, o, l))
-    const filters: Uint8Array[] = new Array(n)
-    for (let i = 0; i < n; i++) filters[i] = take(filterSizes[i]!, 1, (b, o, l) => new Uint8Array(b, o, l))
+    let filterBytes = 0
+    for (let i = 0; i < n; i++) filterBytes += filterSizes[i]!
+    const filters = PairFilterStore.restore(take(filterBytes, 1, (b, o, l) => new Uint8Array(b, o, l)), filterSizes)
     if (at !== aligned.length) return null
     // A posting pointing past the article table means a damaged file; check the first and last of each list.
     for (const list of lists) {

@@ -1,5 +1,5 @@
 import { DocTable } from './doc-table'
-import { buildPairFilter, termHash } from './pair-filter'
+import { buildPairFilter, PairFilterStore, termHash } from './pair-filter'
 import type { DocInfo } from './search-doc'
 import { indexTerms, MAX_TERM_LENGTH } from './tokenize'
 
@@ -45,15 +45,16 @@ export class InvertedIndex {
   /** Per-article columns, by article number. */
   readonly docs: DocTable
   /** By article number: the word-pair filter of its title and body (pair-filter.ts), for phrases. */
-  readonly pairFilters: (Uint8Array | null)[] = []
+  readonly pairFilters: PairFilterStore
   private sorted: string[] | null = null
   /** Occurrence bits of each term in the article being added (zeroed after each add). */
   private scratch = new Uint16Array(1024)
   /** Term hashes of the article being added, in order, for its pair filter. */
   private sequence = new Uint32Array(4096)
 
-  constructor(docs = new DocTable()) {
+  constructor(docs = new DocTable(), pairFilters = new PairFilterStore()) {
     this.docs = docs
+    this.pairFilters = pairFilters
   }
 
   /** Indexes an article's metadata and body text, replacing its previous version. */
@@ -100,7 +101,7 @@ export class InvertedIndex {
     }
     if (this.docs.count >= MAX_DOCS) this.compact()
     const doc = this.docs.push(info, length)
-    this.pairFilters.push(buildPairFilter(sequence, n))
+    this.pairFilters.set(doc, buildPairFilter(sequence, n))
     for (const id of touched) {
       this.append(id, doc * DOC_FACTOR + this.scratch[id]!)
       this.scratch[id] = 0
@@ -109,11 +110,7 @@ export class InvertedIndex {
 
   /** Retires an article's number; its postings are skipped from now on and dropped by compact(). */
   remove(id: string): boolean {
-    const doc = this.docs.byId.get(id)
-    if (doc === undefined) return false
-    this.docs.retire(id)
-    this.pairFilters[doc] = null
-    return true
+    return this.docs.retire(id)
   }
 
   /** The id of a term, if any article ever had it. */
@@ -187,15 +184,12 @@ export class InvertedIndex {
       if (list.length > 0) this.lists[t] = list.subarray(0, keep(list, list.length))
       if (this.tailSizes[t]! > 0) this.tailSizes[t] = keep(this.tails[t]!, this.tailSizes[t]!)
     }
-    let next = 0
-    for (let doc = 0; doc < renumber.length; doc++) if (renumber[doc]! >= 0) this.pairFilters[next++] = this.pairFilters[doc]!
-    this.pairFilters.length = next
+    this.pairFilters.renumber(renumber)
   }
 
   /** Restores a saved index (index-file.ts): docs dense, terms sorted, lists exact-size views. */
-  static restore(docs: DocTable, terms: string[], lists: Uint32Array[], filters: Uint8Array[]): InvertedIndex {
-    const index = new InvertedIndex(docs)
-    index.pairFilters.push(...filters)
+  static restore(docs: DocTable, terms: string[], lists: Uint32Array[], filters: PairFilterStore): InvertedIndex {
+    const index = new InvertedIndex(docs, filters)
     index.hashes = new Uint32Array(Math.max(1024, terms.length * 2))
     index.tailSizes = new Uint32Array(index.hashes.length)
     terms.forEach((term, i) => {

@@ -2,8 +2,10 @@ import { MAX_TERM_LENGTH } from './tokenize'
 
 /**
  * Which word pairs an article contains, as a small Bloom filter per article (8 bits per distinct pair,
- * 5 probes: ~2% false positives). Phrase queries use it to drop most candidates before reading
+ * 5 probes: ~2.5% false positives). Phrase queries use it to drop most candidates before reading
  * any text, which keeps phrase search fast without storing word positions (4x the index size).
+ * Blocked: a pair's probes all fall in one 64-byte block, so checking an article costs one cache miss,
+ * not five (checking 45k candidates at 50k articles took 5 ms with probes spread over the filter).
  *
  * Pairs are hashed from their two terms' hashes (termHash, computed once per term by the index), so
  * building a filter is integer work only: hashing every pair as a string was a third of a rebuild.
@@ -27,9 +29,23 @@ function mix(h: number): number {
   return (h ^ (h >>> 16)) >>> 0
 }
 
-/** Bit `k` of a pair's probes: double hashing, mapped onto the filter by multiplying (no division). */
-function probeBit(h1: number, h2: number, k: number, bits: number): number {
-  return Math.floor(((h1 + Math.imul(k, h2)) >>> 0) * bits * 2.3283064365386963e-10)
+const BLOCK_BYTES = 64
+const TO_UNIT = 2.3283064365386963e-10 // 2^-32
+
+/** A 32-bit hash mapped onto [0, n) by multiplying (no division). */
+function scale(h: number, n: number): number {
+  return Math.floor((h >>> 0) * n * TO_UNIT)
+}
+
+/** The filter's block (byte offset) a pair's probes fall in. */
+function blockOf(h1: number, length: number): number {
+  const blocks = Math.ceil(length / BLOCK_BYTES)
+  return scale(h1, blocks) * BLOCK_BYTES
+}
+
+/** Bit `k` of a pair's probes inside its block: double hashing on a second hash. */
+function probeBit(h2: number, k: number, blockBits: number): number {
+  return scale(mix(h2 + Math.imul(k, 0x9e3779b9)), blockBits)
 }
 
 function pairKey(a: number, b: number): number {
@@ -55,15 +71,18 @@ export function buildPairFilter(hashes: Uint32Array, count: number): Uint8Array 
   const sorted = keys.subarray(0, n).sort()
   let distinct = 1
   for (let i = 1; i < n; i++) if (sorted[i] !== sorted[i - 1]) distinct++
-  const filter = new Uint8Array(Math.max(8, Math.ceil((distinct * BITS_PER_PAIR) / 8)))
-  const bits = filter.length * 8
+  // Whole blocks (a short last block would take its share of pairs in fewer bits).
+  const bytes = Math.max(8, Math.ceil((distinct * BITS_PER_PAIR) / 8))
+  const filter = new Uint8Array(bytes > BLOCK_BYTES ? Math.ceil(bytes / BLOCK_BYTES) * BLOCK_BYTES : bytes)
   for (let i = 0; i < n; i++) {
     if (i > 0 && sorted[i] === sorted[i - 1]) continue
     const h1 = sorted[i]!
-    const h2 = mix(h1 ^ 0x5bd1e995) | 1
+    const block = blockOf(h1, filter.length)
+    const blockBits = Math.min(BLOCK_BYTES, filter.length - block) * 8
+    const h2 = mix(h1 ^ 0x5bd1e995)
     for (let k = 0; k < PROBES; k++) {
-      const bit = probeBit(h1, h2, k, bits)
-      filter[bit >>> 3] = filter[bit >>> 3]! | (1 << (bit & 7))
+      const bit = probeBit(h2, k, blockBits)
+      filter[block + (bit >>> 3)] = filter[block + (bit >>> 3)]! | (1 << (bit & 7))
     }
   }
   return filter
@@ -74,16 +93,104 @@ export function pairProbe(a: string, b: string): { h1: number; h2: number } | nu
   // Terms too long to be indexed were never put in filters.
   if (a.length > MAX_TERM_LENGTH || b.length > MAX_TERM_LENGTH) return null
   const h1 = pairKey(termHash(a), termHash(b))
-  return { h1, h2: mix(h1 ^ 0x5bd1e995) | 1 }
+  return { h1, h2: mix(h1 ^ 0x5bd1e995) }
+}
+
+export interface PairProbe {
+  h1: number
+  h2: number
 }
 
 /** False when the article certainly does not contain the probed pair. */
-export function mayContainPair(filter: Uint8Array, { h1, h2 }: { h1: number; h2: number }): boolean {
-  if (filter.length === 0) return false
-  const bits = filter.length * 8
+export function mayContainPair(filter: Uint8Array, probe: PairProbe): boolean {
+  return probeBytes(filter, 0, filter.length, probe)
+}
+
+function probeBytes(bytes: Uint8Array, start: number, length: number, { h1, h2 }: PairProbe): boolean {
+  if (length === 0) return false
+  const block = blockOf(h1, length)
+  const blockBits = Math.min(BLOCK_BYTES, length - block) * 8
+  const at = start + block
   for (let k = 0; k < PROBES; k++) {
-    const bit = probeBit(h1, h2, k, bits)
-    if ((filter[bit >>> 3]! & (1 << (bit & 7))) === 0) return false
+    const bit = probeBit(h2, k, blockBits)
+    if ((bytes[at + (bit >>> 3)]! & (1 << (bit & 7))) === 0) return false
   }
   return true
+}
+
+const IN_EXTRA = 0x80000000
+
+/**
+ * Every article's filter, by article number, in two flat byte arrays rather than one object per
+ * article: `base` (after loading, a view into the index file) and `extra`, where filters of articles
+ * added since are appended. Checking 45k candidates went from ~4 ms to ~1 ms: no pointer chasing, and
+ * candidates come in article order, so memory is read forward.
+ */
+export class PairFilterStore {
+  private base: Uint8Array = new Uint8Array(0)
+  private extra = new Uint8Array(1 << 16)
+  private extraUsed = 0
+  /** By article number: offset (high bit set: in `extra`) and length in bytes. */
+  private at = new Uint32Array(1024)
+  private length = new Uint32Array(1024)
+
+  /** Sets an article's filter (appended: a number's filter is set once, when the article is added). */
+  set(doc: number, filter: Uint8Array): void {
+    if (doc >= this.at.length) {
+      const size = Math.max(doc + 1, Math.ceil(this.at.length * 1.5))
+      const at = new Uint32Array(size)
+      at.set(this.at)
+      this.at = at
+      const length = new Uint32Array(size)
+      length.set(this.length)
+      this.length = length
+    }
+    if (this.extraUsed + filter.length > this.extra.length) {
+      const extra = new Uint8Array(Math.max(this.extraUsed + filter.length, Math.ceil(this.extra.length * 1.5)))
+      extra.set(this.extra.subarray(0, this.extraUsed))
+      this.extra = extra
+    }
+    this.extra.set(filter, this.extraUsed)
+    this.at[doc] = (this.extraUsed | IN_EXTRA) >>> 0
+    this.length[doc] = filter.length
+    this.extraUsed += filter.length
+  }
+
+  mayContain(doc: number, probe: PairProbe): boolean {
+    const at = this.at[doc]!
+    return at & IN_EXTRA ? probeBytes(this.extra, at & ~IN_EXTRA, this.length[doc]!, probe) : probeBytes(this.base, at, this.length[doc]!, probe)
+  }
+
+  /** An article's filter bytes (for saving). */
+  get(doc: number): Uint8Array {
+    const at = this.at[doc]!
+    const from = at & IN_EXTRA ? this.extra : this.base
+    const start = at & ~IN_EXTRA
+    return from.subarray(start, start + this.length[doc]!)
+  }
+
+  /** Follows a compaction of article numbers (`renumber[old]` is the new number or -1); bytes stay put. */
+  renumber(renumber: Int32Array): void {
+    for (let doc = 0; doc < renumber.length; doc++) {
+      const to = renumber[doc]!
+      if (to < 0) continue
+      this.at[to] = this.at[doc]!
+      this.length[to] = this.length[doc]!
+    }
+  }
+
+  /** Restores saved filters: `bytes` holds them back to back, in article order. */
+  static restore(bytes: Uint8Array, sizes: Uint32Array): PairFilterStore {
+    const store = new PairFilterStore()
+    store.base = bytes
+    store.at = new Uint32Array(Math.max(1024, Math.ceil(sizes.length * 1.25)))
+    store.length = new Uint32Array(store.at.length)
+    let offset = 0
+    for (let doc = 0; doc < sizes.length; doc++) {
+      store.at[doc] = offset
+      store.length[doc] = sizes[doc]!
+      offset += sizes[doc]!
+    }
+    return store
+  }
 }

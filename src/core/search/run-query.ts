@@ -3,8 +3,8 @@ import { foldText } from './fold-text'
 import { BODY_MASK, DOC_SHIFT, META_BIT, TITLE_MASK, TITLE_SHIFT, type InvertedIndex } from './inverted-index'
 import { compileFilters } from './doc-filter'
 import type { ParsedQuery } from './parse-query'
-import { mayContainPair, pairProbe } from './pair-filter'
-import { queryTerms, type Highlighter } from './query-terms'
+import { pairProbe } from './pair-filter'
+import { queryTerms, type Highlighter, type QueryTerms } from './query-terms'
 import { isCjkTerm } from './tokenize'
 
 /**
@@ -73,7 +73,7 @@ export function runQuery(index: InvertedIndex, query: ParsedQuery, page: { limit
   }
 
   const all = terms.groups.length >= 32 ? 0xffffffff : (1 << terms.groups.length) - 1
-  let candidates: number[] = []
+  const candidates: number[] = []
   const filter = compileFilters(table, query.filters)
   const keep = (doc: number) => table.alive[doc] === 1 && (filter === null || filter(doc))
   if (hasText) {
@@ -96,52 +96,69 @@ export function runQuery(index: InvertedIndex, query: ParsedQuery, page: { limit
     for (let doc = 0; doc < count; doc++) if ((masks[doc]! & EXCLUDED) === 0 && keep(doc)) candidates.push(doc)
   }
 
-  // Phrases: drop the candidates whose word-pair filter rules a pair of the phrase out (no text read).
-  const probes = terms.phrases
-    .filter((p) => !p.some(isCjkTerm))
-    .flatMap((p) => p.slice(1).map((term, i) => pairProbe(p[i]!, term)))
-    .filter((probe) => probe !== null)
-  if (probes.length > 0) {
-    candidates = candidates.filter((doc) => {
-      const pairs = index.pairFilters[doc]
-      return pairs !== null && pairs !== undefined && probes.every((probe) => mayContainPair(pairs, probe))
-    })
-  }
   const wanted = page.offset + page.limit
-  const hasPhrases = terms.phrases.length > 0 || terms.excludedPhrases.length > 0
   const key = sortKey(index, sort)
-  // Ordered while the scratch scores are still valid; phrases take more candidates, to check in order.
-  const order = topK(candidates, hasPhrases ? Math.max(wanted, PHRASE_CHECKS) : wanted, key)
-  const scoreOf = new Map<number, number>()
-  for (const doc of order) scoreOf.set(doc, scores[doc]!)
+  /** Texts read to check phrases, handed on for the snippets. */
+  const texts = new Map<string, string>()
+  const hasPhrases = terms.phrases.length > 0 || terms.excludedPhrases.length > 0
+  const { chosen, total, totalIsEstimate } = hasPhrases
+    ? checkPhrases(index, terms, candidates, wanted, key, read, texts)
+    : { chosen: topK(candidates, wanted, key), total: candidates.length, totalIsEstimate: false }
+  const ranked = chosen.slice(page.offset, wanted).map((doc) => ({ id: table.ids[doc]!, score: round(scores[doc]!) }))
   for (let t = 0; t < touchedCount; t++) {
     scores[touched[t]!] = 0
     masks[touched[t]!] = 0
   }
-
-  let total = candidates.length
-  let totalIsEstimate = false
-  let chosen: number[] = order
-  /** Texts read to check phrases, handed on for the snippets. */
-  const texts = new Map<string, string>()
-  if (hasPhrases) {
-    // Phrases are checked against the stored text, best candidates first, until the page is full.
-    chosen = []
-    let checked = 0
-    const regexes = terms.phrases.map(phraseRegex)
-    const unwanted = terms.excludedPhrases.map(phraseRegex)
-    for (; checked < order.length && chosen.length < wanted; checked++) {
-      const doc = order[checked]!
-      const id = table.ids[doc]!
-      const body = read.text(id)
-      texts.set(id, body)
-      if (containsPhrases(`${read.title(id)}\n${body}`, regexes, unwanted)) chosen.push(doc)
-    }
-    total = chosen.length + (candidates.length - checked)
-    totalIsEstimate = checked < candidates.length
-  }
-  const ranked = chosen.slice(page.offset, wanted).map((doc) => ({ id: table.ids[doc]!, score: round(scoreOf.get(doc) ?? 0) }))
   return { docs: ranked, total, totalIsEstimate, sort, highlight: terms.highlight, texts }
+}
+
+/**
+ * The candidates (every word matched) that really contain the query's phrases, best first, until the
+ * page is full. The best PHRASE_CHECKS candidates are tried first, each ruled out by its word-pair
+ * filter or confirmed against its text; a common phrase fills the page there, and the total is then
+ * estimated from the share that passed. Only when they do not fill the page are all the other
+ * candidates' filters checked (one cache miss each), and the best of those that pass are read.
+ */
+function checkPhrases(
+  index: InvertedIndex,
+  terms: QueryTerms,
+  candidates: number[],
+  wanted: number,
+  key: SortKey,
+  read: ArticleReader,
+  texts: Map<string, string>
+): { chosen: number[]; total: number; totalIsEstimate: boolean } {
+  const probes = terms.phrases
+    .filter((p) => !p.some(isCjkTerm))
+    .flatMap((p) => p.slice(1).map((term, i) => pairProbe(p[i]!, term)))
+    .filter((probe) => probe !== null)
+  const pairs = index.pairFilters
+  const mayContain = (doc: number) => {
+    for (const probe of probes) if (!pairs.mayContain(doc, probe)) return false
+    return true
+  }
+  const regexes = terms.phrases.map(phraseRegex)
+  const unwanted = terms.excludedPhrases.map(phraseRegex)
+  const confirm = (doc: number) => {
+    const id = index.docs.ids[doc]!
+    const body = read.text(id)
+    texts.set(id, body)
+    return containsPhrases(`${read.title(id)}\n${body}`, regexes, unwanted)
+  }
+  const chosen: number[] = []
+  const best = topK(candidates, Math.max(wanted, PHRASE_CHECKS), key)
+  let checked = 0
+  for (; checked < best.length && chosen.length < wanted; checked++) if (mayContain(best[checked]!) && confirm(best[checked]!)) chosen.push(best[checked]!)
+  if (checked === candidates.length) return { chosen, total: chosen.length, totalIsEstimate: false }
+  if (chosen.length >= wanted) return { chosen, total: Math.round((chosen.length / checked) * candidates.length), totalIsEstimate: true }
+  // Everything ranked below the best: filters first, then the best of what passes, read in order.
+  const tried = new Set(best)
+  const rest = candidates.filter((doc) => !tried.has(doc) && mayContain(doc))
+  const next = topK(rest, Math.max(wanted - chosen.length, PHRASE_CHECKS), key)
+  let confirmed = 0
+  for (; confirmed < next.length && chosen.length < wanted; confirmed++) if (confirm(next[confirmed]!)) chosen.push(next[confirmed]!)
+  // Unread candidates that passed their filters are counted: ~2% of them are false positives.
+  return { chosen, total: chosen.length + rest.length - confirmed, totalIsEstimate: confirmed < rest.length }
 }
 
 // The hot loops: plain loops over typed arrays, no closure per posting (a callback per posting was 3x slower).
@@ -174,8 +191,13 @@ function markExcluded(list: Uint32Array, size: number, alive: Uint8Array): void 
   }
 }
 
+interface SortKey {
+  primary: (doc: number) => number
+  secondary: (doc: number) => number
+}
+
 /** Sort keys (higher first) for the order asked for; ties go to the newer article (or the better score). */
-function sortKey(index: InvertedIndex, sort: SearchSort): { primary: (doc: number) => number; secondary: (doc: number) => number } {
+function sortKey(index: InvertedIndex, sort: SearchSort): SortKey {
   const { savedMs, publishedMs } = index.docs
   if (sort === 'saved') return { primary: (doc) => savedMs[doc]!, secondary: (doc) => scores[doc]! }
   if (sort === 'published') {
@@ -185,7 +207,7 @@ function sortKey(index: InvertedIndex, sort: SearchSort): { primary: (doc: numbe
 }
 
 /** The k best of `items` (descending), in order: a bounded min-heap over parallel arrays, then a sort of k. */
-function topK(items: number[], k: number, key: ReturnType<typeof sortKey>): number[] {
+function topK(items: number[], k: number, key: SortKey): number[] {
   if (k <= 0 || items.length === 0) return []
   const size = Math.min(k, items.length)
   const heap = new Int32Array(size)

@@ -18,7 +18,7 @@ import { PairFilterStore } from './pair-filter'
  * prefix dictionary for free; posting lists and pair filters become views into the one buffer read from
  * disk (no per-term copy).
  */
-export const INDEX_FORMAT_VERSION = 5
+export const INDEX_FORMAT_VERSION = 6
 export const INDEX_FILE = 'search.bin'
 const MAGIC = 0x5849534c // "LSIX" little-endian
 

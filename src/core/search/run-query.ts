@@ -191,19 +191,19 @@ function markExcluded(list: Uint32Array, size: number, alive: Uint8Array): void 
   }
 }
 
+/** Per-article sort values (typed arrays by article number, read directly in topK's loop); higher first. */
 interface SortKey {
-  primary: (doc: number) => number
-  secondary: (doc: number) => number
+  primary: Float64Array
+  secondary: Float64Array
 }
 
 /** Sort keys (higher first) for the order asked for; ties go to the newer article (or the better score). */
 function sortKey(index: InvertedIndex, sort: SearchSort): SortKey {
+  // Unknown publication dates are NaN, which topK ranks last.
   const { savedMs, publishedMs } = index.docs
-  if (sort === 'saved') return { primary: (doc) => savedMs[doc]!, secondary: (doc) => scores[doc]! }
-  if (sort === 'published') {
-    return { primary: (doc) => (Number.isNaN(publishedMs[doc]) ? -Infinity : publishedMs[doc]!), secondary: (doc) => savedMs[doc]! }
-  }
-  return { primary: (doc) => scores[doc]!, secondary: (doc) => savedMs[doc]! }
+  if (sort === 'saved') return { primary: savedMs, secondary: scores }
+  if (sort === 'published') return { primary: publishedMs, secondary: savedMs }
+  return { primary: scores, secondary: savedMs }
 }
 
 /** The k best of `items` (descending), in order: a bounded min-heap over parallel arrays, then a sort of k. */
@@ -238,12 +238,15 @@ function topK(items: number[], k: number, key: SortKey): number[] {
       i = m
     }
   }
+  const primary = key.primary
+  const secondary = key.secondary
   for (const item of items) {
-    const a = key.primary(item)
+    const value = primary[item]!
+    const a = value === value ? value : -Infinity // NaN (no date) last
     if (n < size) {
       heap[n] = item
       p[n] = a
-      q[n] = key.secondary(item)
+      q[n] = secondary[item]!
       for (let i = n++; i > 0; ) {
         const parent = (i - 1) >>> 1
         if (!less(i, parent)) break
@@ -251,7 +254,7 @@ function topK(items: number[], k: number, key: SortKey): number[] {
         i = parent
       }
     } else if (a >= p[0]!) {
-      const b = key.secondary(item)
+      const b = secondary[item]!
       if (a === p[0] && b <= q[0]!) continue
       heap[0] = item
       p[0] = a

@@ -36,6 +36,9 @@ export function indexPath(indexDir: string): string {
   return join(indexDir, INDEX_FILE)
 }
 
+/** Bytes per write: large enough to be fast, small enough to yield to the event loop often. */
+const WRITE_BYTES = 1 << 22
+
 const bytesOf = (a: Uint8Array | Uint32Array | Float64Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength)
 
 /**
@@ -46,14 +49,10 @@ const bytesOf = (a: Uint8Array | Uint32Array | Float64Array) => new Uint8Array(a
 export async function saveIndex(indexDir: string, index: InvertedIndex): Promise<void> {
   const table = index.docs
   const n = table.count
-  const order = index.terms
-    .map((term, id) => ({ term, id }))
-    .filter(({ id }) => index.frequency(id) > 0)
-    .sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0))
-  const filters = table.ids.map((id, doc) => (id === null ? new Uint8Array(0) : index.pairFilters.get(doc)))
+  const order = index.termIdsInOrder()
   const header: Header = {
     version: INDEX_FORMAT_VERSION,
-    terms: order.map((o) => o.term),
+    terms: order.map((id) => index.terms[id]!),
     strings: table.strings.values,
     ids: table.ids,
     tags: table.tags.map((t, doc) => (table.ids[doc] === null ? [] : [...t]))
@@ -65,7 +64,7 @@ export async function saveIndex(indexDir: string, index: InvertedIndex): Promise
   prefix.writeUInt32LE(json.length, 8)
   json.copy(prefix, 12)
   const counts = new Uint32Array(order.length)
-  order.forEach(({ id }, i) => (counts[i] = index.frequency(id)))
+  order.forEach((id, i) => (counts[i] = index.frequency(id)))
   await mkdir(indexDir, { recursive: true })
   const target = indexPath(indexDir)
   const temp = `${target}.${randomBytes(4).toString('hex')}.tmp`
@@ -74,10 +73,10 @@ export async function saveIndex(indexDir: string, index: InvertedIndex): Promise
     await file.write(prefix)
     for (const c of F64_COLUMNS) await file.write(bytesOf(table[c].subarray(0, n)))
     for (const c of U32_COLUMNS) await file.write(bytesOf(table[c].subarray(0, n)))
-    await file.write(bytesOf(Uint32Array.from(filters, (f) => f.length)))
+    await file.write(bytesOf(index.pairFilters.sizes(table.alive, n)))
     await file.write(bytesOf(counts))
     // Postings in chunks: one buffer of 100 MB would double the peak memory.
-    const chunk = new Uint32Array(1 << 20)
+    const chunk = new Uint32Array(WRITE_BYTES / 4)
     let used = 0
     const put = async (list: Uint32Array) => {
       for (let from = 0; from < list.length; ) {
@@ -91,13 +90,15 @@ export async function saveIndex(indexDir: string, index: InvertedIndex): Promise
         }
       }
     }
-    for (const { id } of order) {
+    for (const id of order) {
       await put(index.lists[id]!)
       await put(index.tails[id]!.subarray(0, index.tailSizes[id]!))
     }
     if (used > 0) await file.write(bytesOf(chunk.subarray(0, used)))
     await file.write(table.flags.subarray(0, n))
-    for (let i = 0; i < filters.length; i += 4096) await file.write(Buffer.concat(filters.slice(i, i + 4096)))
+    for (const chunk of index.pairFilters.chunks(table.alive, n)) {
+      for (let from = 0; from < chunk.length; from += WRITE_BYTES) await file.write(chunk.subarray(from, from + WRITE_BYTES))
+    }
     await file.sync()
   } finally {
     await file.close()

@@ -234,6 +234,16 @@ export class InvertedIndex {
     this.tailSizes[termId] = size + 1
   }
 
+  /** Ids of the terms some article has, in term order (what the index file stores). */
+  termIdsInOrder(): number[] {
+    const ids: number[] = []
+    for (const term of this.sortedTerms()) {
+      const id = this.dictionary[term]!
+      if (this.frequency(id) > 0) ids.push(id)
+    }
+    return ids
+  }
+
   private sortedTerms(): string[] {
     return (this.sorted ??= this.terms.slice().sort())
   }

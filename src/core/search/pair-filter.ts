@@ -175,12 +175,39 @@ export class PairFilterStore {
     return at & IN_EXTRA ? probeBytes(this.extra, at & ~IN_EXTRA, this.length[doc]!, probe) : probeBytes(this.base, at, this.length[doc]!, probe)
   }
 
-  /** An article's filter bytes (for saving). */
-  get(doc: number): Uint8Array {
-    const at = this.at[doc]!
-    const from = at & IN_EXTRA ? this.extra : this.base
-    const start = at & ~IN_EXTRA
-    return from.subarray(start, start + this.length[doc]!)
+  /** Byte length of each live article's filter (0 for a retired one), in article order: for saving. */
+  sizes(live: Uint8Array, count: number): Uint32Array {
+    const sizes = new Uint32Array(count)
+    for (let doc = 0; doc < count; doc++) if (live[doc]) sizes[doc] = this.length[doc]!
+    return sizes
+  }
+
+  /**
+   * The live articles' filters back to back, in article order, as few views as possible (neighbours
+   * stored next to each other are merged: a loaded index with no changes is one view).
+   */
+  chunks(live: Uint8Array, count: number): Uint8Array[] {
+    const chunks: Uint8Array[] = []
+    let from: Uint8Array | null = null
+    let start = 0
+    let end = 0
+    for (let doc = 0; doc < count; doc++) {
+      const length = this.length[doc]!
+      if (!live[doc] || length === 0) continue
+      const at = this.at[doc]!
+      const bytes = at & IN_EXTRA ? this.extra : this.base
+      const offset = at & ~IN_EXTRA
+      if (bytes === from && offset === end) {
+        end += length
+        continue
+      }
+      if (from) chunks.push(from.subarray(start, end))
+      from = bytes
+      start = offset
+      end = offset + length
+    }
+    if (from) chunks.push(from.subarray(start, end))
+    return chunks
   }
 
   /** Follows a compaction of article numbers (`renumber[old]` is the new number or -1); bytes stay put. */

@@ -38,6 +38,9 @@ let masks = new Uint32Array(0)
 /** Article numbers touched by the current query (the first `touchedCount`). */
 let touched = new Int32Array(0)
 let touchedCount = 0
+/** Candidates of the current query, and those left for a phrase's second pass (no garbage per query). */
+let candidateScratch = new Int32Array(0)
+let restScratch = new Int32Array(0)
 
 /** What a query reads of the library beyond the index: titles and texts (phrase checks). */
 export interface ArticleReader {
@@ -55,6 +58,8 @@ export function runQuery(index: InvertedIndex, query: ParsedQuery, page: { limit
     scores = new Float64Array(Math.ceil(count * 1.25) + 16)
     masks = new Uint32Array(scores.length)
     touched = new Int32Array(scores.length)
+    candidateScratch = new Int32Array(scores.length)
+    restScratch = new Int32Array(scores.length)
   }
   touchedCount = 0
   const avg = index.averageLength()
@@ -73,28 +78,29 @@ export function runQuery(index: InvertedIndex, query: ParsedQuery, page: { limit
   }
 
   const all = terms.groups.length >= 32 ? 0xffffffff : (1 << terms.groups.length) - 1
-  const candidates: number[] = []
+  let found = 0
   const filter = compileFilters(table, query.filters)
   const keep = (doc: number) => table.alive[doc] === 1 && (filter === null || filter(doc))
   if (hasText) {
     for (let t = 0; t < touchedCount; t++) {
       const doc = touched[t]!
-      if ((masks[doc]! & EXCLUDED) === 0 && (masks[doc]! & all) === all && keep(doc)) candidates.push(doc)
+      if ((masks[doc]! & EXCLUDED) === 0 && (masks[doc]! & all) === all && keep(doc)) candidateScratch[found++] = doc
     }
-    if (candidates.length === 0 && terms.groups.length > 1 && terms.phrases.length === 0) {
+    if (found === 0 && terms.groups.length > 1 && terms.phrases.length === 0) {
       // Nothing has every word: rank what has most of them (more words first, then score).
       for (let t = 0; t < touchedCount; t++) {
         const doc = touched[t]!
         const mask = masks[doc]! & all
         if ((masks[doc]! & EXCLUDED) === 0 && mask !== 0 && keep(doc)) {
           scores[doc] = popcount(mask) * 1000 + scores[doc]!
-          candidates.push(doc)
+          candidateScratch[found++] = doc
         }
       }
     }
   } else if (query.filters.length > 0 || terms.excluded.length > 0 || query.sort) {
-    for (let doc = 0; doc < count; doc++) if ((masks[doc]! & EXCLUDED) === 0 && keep(doc)) candidates.push(doc)
+    for (let doc = 0; doc < count; doc++) if ((masks[doc]! & EXCLUDED) === 0 && keep(doc)) candidateScratch[found++] = doc
   }
+  const candidates = candidateScratch.subarray(0, found)
 
   const wanted = page.offset + page.limit
   const key = sortKey(index, sort)
@@ -122,7 +128,7 @@ export function runQuery(index: InvertedIndex, query: ParsedQuery, page: { limit
 function checkPhrases(
   index: InvertedIndex,
   terms: QueryTerms,
-  candidates: number[],
+  candidates: Int32Array,
   wanted: number,
   key: SortKey,
   read: ArticleReader,
@@ -153,7 +159,9 @@ function checkPhrases(
   if (chosen.length >= wanted) return { chosen, total: Math.round((chosen.length / checked) * candidates.length), totalIsEstimate: true }
   // Everything ranked below the best: filters first, then the best of what passes, read in order.
   const tried = new Set(best)
-  const rest = candidates.filter((doc) => !tried.has(doc) && mayContain(doc))
+  let left = 0
+  for (const doc of candidates) if (!tried.has(doc) && mayContain(doc)) restScratch[left++] = doc
+  const rest = restScratch.subarray(0, left)
   const next = topK(rest, Math.max(wanted - chosen.length, PHRASE_CHECKS), key)
   let confirmed = 0
   for (; confirmed < next.length && chosen.length < wanted; confirmed++) if (confirm(next[confirmed]!)) chosen.push(next[confirmed]!)
@@ -207,7 +215,7 @@ function sortKey(index: InvertedIndex, sort: SearchSort): SortKey {
 }
 
 /** The k best of `items` (descending), in order: a bounded min-heap over parallel arrays, then a sort of k. */
-function topK(items: number[], k: number, key: SortKey): number[] {
+function topK(items: Int32Array, k: number, key: SortKey): number[] {
   if (k <= 0 || items.length === 0) return []
   const size = Math.min(k, items.length)
   const heap = new Int32Array(size)

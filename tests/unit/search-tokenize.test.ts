@@ -1,6 +1,9 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { foldText } from '../../src/core/search/fold-text'
-import { indexTerms, tokenize } from '../../src/core/search/tokenize'
+import { termHash } from '../../src/core/search/pair-filter'
+import { TermDictionary } from '../../src/core/search/term-dictionary'
+import { indexTerms, MAX_TERM_LENGTH, tokenize } from '../../src/core/search/tokenize'
 
 describe('search tokenizer', () => {
   it('folds case, accents and compatibility forms, so accented text matches with or without accents', () => {
@@ -40,4 +43,24 @@ describe('search tokenizer', () => {
   it('splits Korean at spaces and keeps digits', () => {
     expect(tokenize('김치 만드는 법 2026').map((t) => t.term)).toEqual(['김치', '만드는', '법', '2026'])
   })
+
+  it('splits ASCII text into the same terms through the dictionary scanner as through the tokenizer', () => {
+    const asciiText = fc.array(fc.oneof(fc.constantFrom('Harbour', 'harbour', 'HARBOUR', 'a', 'B2', '42', 'x'.repeat(MAX_TERM_LENGTH + 1), ' ', ', ', '\n', '\t', '-', "'", '\u0001'), fc.string({ maxLength: 6 })), { maxLength: 60 })
+    fc.assert(
+      fc.property(asciiText, (parts) => {
+        const text = parts.join('').replace(/[^\u0000-\u007f]/g, ' ')
+        const dictionary = new TermDictionary()
+        const out = new Int32Array(text.length + 1)
+        const count = dictionary.scanAscii(text, out)
+        const scanned = Array.from(out.subarray(0, count), (id) => (id < 0 ? null : dictionary.terms[id]))
+        const expected = indexTerms(text).map((term) => (term.length > MAX_TERM_LENGTH ? null : term))
+        expect(scanned).toEqual(expected)
+        // The same word always gets the same id, and lookups agree with the scanner.
+        for (const term of expected) if (term) expect(dictionary.terms[dictionary.lookup(term)!]).toBe(term)
+        for (let id = 0; id < dictionary.size; id++) expect(dictionary.hashes[id]).toBe(termHash(dictionary.terms[id]!))
+      }),
+      { numRuns: 300 }
+    )
+  })
 })
+

@@ -249,6 +249,12 @@ export class InvertedIndex {
     this.tailSizes[termId] = size + 1
   }
 
+  /** The last term in sort order ('' for an empty index). */
+  lastTerm(): string {
+    const sorted = this.sortedTerms()
+    return sorted[sorted.length - 1] ?? ''
+  }
+
   /** Ids of the terms some article has, in term order (what the index file stores). */
   termIdsInOrder(): number[] {
     const ids: number[] = []

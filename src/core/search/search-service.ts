@@ -6,6 +6,7 @@ import { parseQuery } from './parse-query'
 import { runQuery } from './run-query'
 import { docInfo, fingerprint } from './search-doc'
 import { highlightRanges, makeSnippet } from './snippet'
+import { hasCjk, warmSegmenters } from './tokenize'
 
 /** Where the index gets articles: the library's public reads, nothing of its storage format. */
 export interface SearchSource {
@@ -172,6 +173,8 @@ export class SearchService {
       this.pending.clear()
       await this.apply(ids)
     }
+    // Terms are kept sorted and CJK sorts last: a library with CJK text gets its segmenter ready now.
+    if (hasCjk(this.index.lastTerm())) warmSegmenters()
     this.ready = true
     this.progress({ phase: 'ready', done: this.index.live, total: this.index.live })
   }

@@ -8,5 +8,10 @@ if (!existsSync(built)) {
   console.error('lectern: not built yet; run `npm run build` in the Lectern checkout first.')
   process.exit(1)
 }
+// `lectern list | head -1`: once the reader has gone, stop quietly instead of dying on EPIPE.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0)
+  throw error
+})
 const { main } = await import(built)
 process.exitCode = await main(process.argv.slice(2))

@@ -61,7 +61,6 @@ function library(entries: [ArticleMeta, string][]) {
 
 const QUERIES = ['harbour', 'amber cedar', 'gla', '"delta ember"', '-kelp reef', 'summit tag:travel', 'island site:example.org', 'author:lima valley', 'is:archived', 'is:favorite meadow', 'cafe', 'sort:saved willow', 'glacer']
 
-const answer = (r: SearchResult) => ({ ids: r.hits.map((h) => `${h.id} ${h.score}`), total: r.total, snippets: r.hits.map((h) => h.snippet) })
 /**
  * Until it is compacted, a changed index counts retired versions in its term statistics (an
  * approximation BM25 tolerates: scores shift slightly), so it is compared on what matches, not on order.

@@ -4,7 +4,7 @@ import { mkdir, readdir, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import { Low } from 'lowdb'
-import type { ArticleMeta, DeleteResult, LibraryCounts, LibraryPage, LibraryQuery, LibrarySort, LibraryStatus, RecoveryNotice } from '../shared/types'
+import { START_QUERY, type ArticleMeta, type DeleteResult, type LibraryCounts, type LibraryPage, type LibraryQuery, type LibrarySort, type LibraryStatus, type RecoveryNotice } from '../shared/types'
 import { LecternError } from '../shared/errors'
 import { latestChange, makeBackup, newestBackupTime, KEEP_BACKUPS } from './library/backups'
 import { DurableJsonFile, parseJsonFile, writeFileDurably } from './library/durable-file'
@@ -15,6 +15,7 @@ import { loadLibraryFile } from './library/recover-file'
 import { SaveScheduler } from './library/save-scheduler'
 import { DEFAULT_SHARD_COUNT, libraryFiles, MANIFEST_FILE, SHARD_DIR, shardFile, shardOf } from './library/shards'
 import { SORT_FIELDS, SORT_KEYS, SortedIndex } from './library/sorted-index'
+import { takeStartPage, writeStartPage, type StartPage } from './library/start-page'
 
 export { SCHEMA_VERSION } from './library/library-schema'
 
@@ -38,6 +39,8 @@ interface TrashEntry {
 }
 
 const ARTICLE_DIR = /^[a-z0-9][a-z0-9-]{0,63}$/
+/** Shard files being read ahead of the one being parsed (the thread pool has 4 threads). */
+const SHARD_READ_AHEAD = 4
 
 /**
  * The library's metadata and the per-article folders it points to. All metadata changes go through this
@@ -84,8 +87,10 @@ export class LibraryStore {
    * Opens (or creates) the library of a data dir: migrates an older layout, moves damaged files aside and
    * restores them from the newest good backup, removes content folders nothing points to, flags articles
    * whose content is missing, and makes a backup if the library changed since the last one.
+   * `onStartPage` gets the start page the last close left, if it still holds (see start-page.ts), before
+   * the library is read.
    */
-  static async open(dataDir: string, options: LibraryOptions = {}): Promise<LibraryStore> {
+  static async open(dataDir: string, options: LibraryOptions = {}, onStartPage?: (start: StartPage | null) => void): Promise<LibraryStore> {
     const settings: Required<LibraryOptions> = {
       shardCount: options.shardCount ?? DEFAULT_SHARD_COUNT,
       saveDelayMs: options.saveDelayMs ?? 250,
@@ -95,6 +100,8 @@ export class LibraryStore {
     }
     await mkdir(join(dataDir, 'articles'), { recursive: true })
     await mkdir(join(dataDir, SHARD_DIR), { recursive: true })
+    const start = await takeStartPage(dataDir) // taken (and removed) before anything here is written
+    onStartPage?.(start)
     const recovered: RecoveryNotice[] = []
     const { manifest, migratedFrom } = await openManifest(dataDir, settings.shardCount, recovered)
     const store = new LibraryStore(dataDir, manifest, settings, {
@@ -104,8 +111,12 @@ export class LibraryStore {
       orphansRemoved: 0,
       orphansKept: 0
     })
+    // The content folders are listed in the thread pool while the shards are read and parsed (nothing else
+    // writes in the data dir while it opens). Marked handled here; a failure still throws where it is awaited.
+    const folders = readdir(join(dataDir, 'articles'))
+    folders.catch(() => undefined)
     await store.loadShards()
-    await store.checkContentFolders()
+    await store.checkContentFolders(await folders)
     store.index('saved') // the default order, ready for the first list
     store.lastBackupAt = await newestBackupTime(dataDir)
     if ((await latestChange(dataDir, libraryFiles(manifest.shardCount))) > store.lastBackupAt) store.startBackup()
@@ -296,13 +307,22 @@ export class LibraryStore {
     return this.saver.flush()
   }
 
-  /** Saves everything, removes the files of deletes whose undo is no longer possible, waits for a running backup. */
+  /**
+   * Saves everything, removes the files of deletes whose undo is no longer possible, waits for a running
+   * backup, and leaves the start page for the next open (see start-page.ts).
+   */
   async close(): Promise<void> {
     if (this.closed) return
     await this.saver.flush()
     for (const token of [...this.trash.keys()]) await this.purge(token)
     this.closed = true
     await this.backupRunning
+    // Only from a library entirely on disk (a change made during the purges would still be pending).
+    if (this.saver.pending) return
+    const files = [...libraryFiles(this.manifest.shardCount), 'articles']
+    await writeStartPage(this.dataDir, files, { query: START_QUERY, page: this.query(START_QUERY), counts: this.counts() }).catch((error: unknown) =>
+      console.error('lectern: writing the start page failed (the next start will be slower)', error)
+    )
   }
 
   // ---- internals ----
@@ -416,13 +436,26 @@ export class LibraryStore {
   private async loadShards(): Promise<void> {
     const { shardCount } = this.manifest
     // One shard at a time, yielding between them: parsing all 32 back to back holds the event loop for
-    // ~0.4 s at 50k articles, and `lectern serve` answers the browser's page requests meanwhile.
+    // ~0.4 s at 50k articles, and `lectern serve` answers the browser's page requests meanwhile. The files
+    // are read a few ahead in the thread pool, so no turn waits for the disk; as bytes, decoded in one go
+    // (readFile with an encoding decodes chunk by chunk into a string JSON.parse must then flatten).
+    const ahead: Promise<string>[] = [] // the reads of the next shards, in order
+    let nextRead = 0
+    const readNext = () => {
+      if (nextRead >= shardCount) return
+      const read = readFile(join(this.dataDir, shardFile(nextRead++))).then((bytes) => bytes.toString('utf8'))
+      read.catch(() => undefined) // handled where it is awaited (in shard order)
+      ahead.push(read)
+    }
+    for (let i = 0; i < SHARD_READ_AHEAD; i++) readNext()
     const shards = []
     for (let i = 0; i < shardCount; i++) {
+      // Taken off the queue: once parsed, nothing keeps the shard's text (all of them would be ~35 MB at 50k).
+      const read = ahead.shift()
+      readNext()
       await nextTurn()
-      shards.push(
-        await loadLibraryFile(this.dataDir, shardFile(i), (text, path) => parseJsonFile(path, text, checkShard), `Part ${i + 1} of ${shardCount} of the library`)
-      )
+      const describe = `Part ${i + 1} of ${shardCount} of the library`
+      shards.push(await loadLibraryFile(this.dataDir, shardFile(i), (text, path) => parseJsonFile(path, text, checkShard), describe, read))
     }
     for (const [i, loaded] of shards.entries()) {
       if (loaded.notice) this.info.recovered.push(loaded.notice)
@@ -448,20 +481,28 @@ export class LibraryStore {
    * Flags articles whose folder is gone, and removes folders no metadata points to (an import that crashed
    * before its metadata was written, a delete whose undo window was cut short). When metadata was recovered
    * at this open, orphans are kept instead: they may belong to articles the damaged file listed.
+   * `names` is the listing of articles/: names only (no stat per entry: at 50k folders, withFileTypes costs
+   * more than the rest of the check).
    */
-  private async checkContentFolders(): Promise<void> {
-    const folders = new Set<string>()
-    // Names only (no stat per entry): at 50k folders, withFileTypes costs more than the rest of the check.
-    for (const name of await readdir(join(this.dataDir, 'articles'))) {
-      if (ARTICLE_DIR.test(name)) folders.add(name)
+  private async checkContentFolders(names: readonly string[]): Promise<void> {
+    const orphans: string[] = []
+    let present = 0
+    for (const name of names) {
+      const article = this.byId.get(name)
+      if (article) {
+        present++
+        if (article.contentMissing) delete article.contentMissing
+      } else if (ARTICLE_DIR.test(name)) {
+        orphans.push(name)
+      }
     }
-    for (const article of this.byId.values()) {
-      if (folders.has(article.id)) delete article.contentMissing
-      else article.contentMissing = true
+    // Names in a folder are unique: when every article's folder was listed, none is missing.
+    if (present < this.byId.size) {
+      const listed = new Set(names)
+      for (const article of this.byId.values()) if (!listed.has(article.id)) article.contentMissing = true
     }
     const keep = this.info.recovered.some((notice) => notice.lost)
-    for (const name of folders) {
-      if (this.byId.has(name)) continue
+    for (const name of orphans) {
       if (keep) {
         this.info.orphansKept++
         continue

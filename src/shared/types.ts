@@ -57,6 +57,12 @@ export interface LibraryQuery {
   limit?: number
 }
 
+/**
+ * The list the app opens on: the first page of the Inbox, newest first. The core keeps its answer at close
+ * (the start page), so `lectern serve` can show it while a large library is still being read.
+ */
+export const START_QUERY = { view: 'inbox', sort: 'saved', order: 'desc', offset: 0, limit: 200 } as const satisfies LibraryQuery
+
 export interface LibraryPage {
   items: ArticleMeta[]
   /** How many articles match the whole query (for the scrollbar of a virtualized list). */

@@ -80,13 +80,7 @@ export async function newestBackupTime(dataDir: string): Promise<number> {
 
 /** The latest modification time of any of the given files (0 when none exists). */
 export async function latestChange(dataDir: string, files: string[]): Promise<number> {
-  let latest = 0
-  for (const file of files) {
-    try {
-      latest = Math.max(latest, (await stat(join(dataDir, file))).mtimeMs)
-    } catch {
-      // a missing shard is an empty one
-    }
-  }
-  return latest
+  // All at once: one after another, 33 stats are 33 turns of the event loop at the end of every open.
+  const times = await Promise.all(files.map((file) => stat(join(dataDir, file)).then((info) => info.mtimeMs, () => 0))) // a missing shard is an empty one
+  return Math.max(0, ...times)
 }

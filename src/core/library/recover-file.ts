@@ -17,13 +17,20 @@ export interface LoadedFile<T> {
 /**
  * Reads one library file (relative path `file`) with `parse`. A damaged file is moved to corrupt/ (never
  * overwritten) and the newest backup copy that parses is restored in its place; without one the data is
- * null and the notice says what was lost and where the damaged file is.
+ * null and the notice says what was lost and where the damaged file is. `read` is the file's text when the
+ * caller has started reading it already.
  */
-export async function loadLibraryFile<T>(dataDir: string, file: string, parse: (text: string, path: string) => T, describe: string): Promise<LoadedFile<T>> {
+export async function loadLibraryFile<T>(
+  dataDir: string,
+  file: string,
+  parse: (text: string, path: string) => T,
+  describe: string,
+  read?: Promise<string>
+): Promise<LoadedFile<T>> {
   const path = join(dataDir, file)
   let text: string
   try {
-    text = await readFile(path, 'utf8')
+    text = await (read ?? readFile(path, 'utf8'))
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { data: null }
     throw error

@@ -7,10 +7,9 @@ import type { MethodInput, MethodName, MethodOutput } from '../shared/contract'
 import { LecternError } from '../shared/errors'
 import type { ArticleMeta, ImportProgress, LibraryView } from '../shared/types'
 import { LIBRARY_VIEWS } from '../shared/types'
-import { createCore, type LecternCore } from '../core/create-core'
+import { createCore, type CoreOptions, type EarlyAnswers, type LecternCore } from '../core/create-core'
 import { defaultDataDir } from '../core/data-dir'
 import { dispatch } from '../core/dispatch'
-import { decodeHtml } from '../core/decode-html'
 import { readLocalFile } from '../core/read-local-file'
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from '../core/import-limits'
 import { startServer } from '../server/start-server'
@@ -102,9 +101,9 @@ function parse(argv: string[]) {
 
 type Options = ReturnType<typeof parse>['values']
 
-async function openCore(values: Options, onLocked?: () => void): Promise<LecternCore> {
+async function openCore(values: Options, hooks: Pick<CoreOptions, 'onLocked' | 'onEarly'> = {}): Promise<LecternCore> {
   const dataDir = resolve(values['data-dir'] ?? defaultDataDir())
-  return createCore({ dataDir, importLimits: importLimits(values), onLocked })
+  return createCore({ dataDir, importLimits: importLimits(values), ...hooks })
 }
 
 function importLimits(values: Options): ImportLimits {
@@ -262,15 +261,25 @@ async function serve(values: Options): Promise<number> {
   const rendererDir = resolve(dirname(fileURLToPath(import.meta.url)), '../renderer')
   if (!existsSync(resolve(rendererDir, 'index.html'))) throw new LecternError('NOT_FOUND', 'the app is not built; run `npm run build` first.')
   // Serve the app as soon as the library is ours (locked), while it is still being read: a browser then
-  // loads the page and scripts in parallel with opening a large library, and its first API calls wait.
+  // loads the page and scripts in parallel with opening a large library, and its first API calls wait,
+  // except the ones the core can answer early (settings, and the list's first page from the start page).
   let locked: () => void = () => undefined
   const lockHeld = new Promise<void>((resolve) => (locked = resolve))
-  const opening = openCore(values, locked)
+  let onEarly: (early: EarlyAnswers | null) => void = () => undefined
+  const early = new Promise<EarlyAnswers | null>((resolve) => (onEarly = resolve))
+  const opening = openCore(values, { onLocked: locked, onEarly })
+  void opening.then(() => onEarly(null), () => onEarly(null)) // none came (settles a pending `early` only)
   await Promise.race([lockHeld, opening]) // opening rejects first when the library is in use
-  const server = await startServer({ core: opening, rendererDir, port }).catch(async (error: NodeJS.ErrnoException) => {
+  const server = await startServer({ core: opening, early, rendererDir, port }).catch(async (error: NodeJS.ErrnoException) => {
     await (await opening.catch(() => null))?.close()
     if (error.code === 'EADDRINUSE') throw new LecternError('CONNECTION_FAILED', `port ${port} is already in use; choose another with --port.`)
     throw error
+  })
+  // Listened for already while the library opens: stopping then still closes it once open (so the start page
+  // is left for the next start); a second Ctrl+C ends the process at once.
+  const stopped = new Promise<void>((done) => {
+    process.once('SIGINT', done)
+    process.once('SIGTERM', done)
   })
   let core: LecternCore
   try {
@@ -281,11 +290,7 @@ async function serve(values: Options): Promise<number> {
     throw error
   }
   process.stdout.write(`Library: ${core.dataDir}\nPress Ctrl+C to stop.\n`)
-  await new Promise<void>((done) => {
-    const stop = () => done()
-    process.once('SIGINT', stop)
-    process.once('SIGTERM', stop)
-  })
+  await stopped
   await server.close()
   await core.close()
   return 0
@@ -295,8 +300,9 @@ async function extract(args: string[], values: Options): Promise<number> {
   const file = args[0]
   if (!file) throw new UsageError('extract needs a saved HTML file')
   if (!values.url) throw new UsageError('extract needs --url <original-url> (used to resolve links and images)')
-  // Loaded here: the extractor's DOM libraries take a while to load and no other command needs them.
-  const { extractArticle } = await import('../core/extract-article')
+  // Loaded here: the extractor's DOM libraries and the charset decoders take a while to load and no other
+  // command needs them here (every command pays for what the CLI loads at start; `serve` before opening).
+  const [{ extractArticle }, { decodeHtml }] = await Promise.all([import('../core/extract-article'), import('../core/decode-html')])
   const a = extractArticle(decodeHtml(await readLocalFile(file)).html, values.url)
   const result = {
     title: a.title,

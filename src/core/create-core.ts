@@ -1,14 +1,16 @@
 import { mkdir } from 'node:fs/promises'
-import type { Handlers } from '../shared/contract'
+import { contract, type Handlers } from '../shared/contract'
 import { LecternError } from '../shared/errors'
 import { isSafeExternalUrl } from '../shared/external-url'
-import type { AddUrlResult, ArticleMeta } from '../shared/types'
+import { ok, type Result } from '../shared/result'
+import type { AddUrlResult, ArticleMeta, LibraryQuery, Settings } from '../shared/types'
 import { acquireDataLock } from './data-lock'
 import { EventBus } from './event-bus'
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './import-limits'
 import { ImportQueue } from './import-queue'
 import type { StoredArticle } from './store-article'
 import { LibraryStore } from './library-store'
+import type { StartPage } from './library/start-page'
 import { SettingsStore } from './settings-store'
 import { SavedSearchStore } from './search/saved-searches'
 import { SearchService, indexDirOf } from './search/search-service'
@@ -29,6 +31,33 @@ export interface CoreOptions {
    * app while a large library opens, knowing the commonest failure (library in use) is already ruled out.
    */
   onLocked?: () => void
+  /** Called once, before the library is read, with what can be answered meanwhile (see answerEarly). */
+  onEarly?: (early: EarlyAnswers) => void
+}
+
+/** What the core can answer while the library is still being read. */
+export interface EarlyAnswers {
+  settings: Settings
+  /** The start page the last close left, when it still holds (see library/start-page.ts); else null. */
+  start: StartPage | null
+}
+
+/**
+ * The answer to a call from the early answers, or null when it has to wait for the library: settings (read
+ * already), and from the start page the sidebar's numbers and the first page of the list the app opens on.
+ * `lectern serve` uses it so a browser shows the list while a large library is still being read.
+ */
+export function answerEarly(early: EarlyAnswers, name: string, rawInput: unknown): Result<unknown> | null {
+  if (name !== 'getSettings' && name !== 'libraryCounts' && name !== 'queryArticles') return null
+  const input = contract[name].input.safeParse(rawInput ?? {})
+  if (!input.success) return null // dispatch will say what is wrong
+  if (name === 'getSettings') return ok(early.settings)
+  if (!early.start) return null
+  if (name === 'libraryCounts') return ok(early.start.counts)
+  const asked: LibraryQuery = input.data
+  const kept = early.start.query
+  const same = (['view', 'tag', 'site', 'sort', 'order', 'offset', 'limit'] as const).every((key) => asked[key] === kept[key])
+  return same ? ok(early.start.page) : null
 }
 
 /** The core as the transports see it: the contract's handlers, its events, and a clean shutdown. */
@@ -57,8 +86,10 @@ export async function createCore(options: CoreOptions): Promise<LecternCore> {
   let settings: SettingsStore
   let savedSearches: SavedSearchStore
   try {
-    store = await LibraryStore.open(dataDir)
-    settings = await SettingsStore.open(dataDir)
+    // Settings first: a small file of their own, answered early while a large library is read.
+    const openSettings = await SettingsStore.open(dataDir)
+    settings = openSettings
+    store = await LibraryStore.open(dataDir, {}, (start) => options.onEarly?.({ settings: openSettings.get(), start }))
     savedSearches = await SavedSearchStore.open(dataDir)
   } catch (error) {
     release()

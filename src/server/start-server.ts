@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { EVENT_NAMES, METHOD_NAMES } from '../shared/contract'
 import { assetContentType, resolveAssetPath } from '../core/asset-path'
-import type { LecternCore } from '../core/create-core'
+import { answerEarly, type EarlyAnswers, type LecternCore } from '../core/create-core'
 import { dispatch } from '../core/dispatch'
 import { checkRequest, tokenCookieName } from './request-guard'
 import { readStaticFile } from './static-files'
@@ -15,6 +15,11 @@ export interface ServerOptions {
    * calls wait for it, so a browser loads the app while a large library is still being read.
    */
   core: LecternCore | Promise<LecternCore>
+  /**
+   * While the core opens: what it can answer already (settings, and the list's first page from the start
+   * page the last close left); see answerEarly. Resolves at once or with the core; null when there is none.
+   */
+  early?: Promise<EarlyAnswers | null>
   /** The built renderer (out/renderer). */
   rendererDir: string
   /** 0 picks a free port. */
@@ -57,15 +62,30 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   let port = 0
 
   let unsubscribers: Array<() => void> = []
+  let opened = false
+  /** Library answers given before the core was open, checked against it once it is. */
+  const answeredEarly: { name: string; input: unknown; body: string }[] = []
+  /** Set when an early answer turned out not to hold: pages refresh, also ones whose event stream comes later. */
+  let refreshOnConnect = false
+  const refreshFrame = `event: libraryChanged\ndata: ${JSON.stringify({ ids: [] })}\n\n`
   // A core that fails to open is reported by whoever awaits it (the CLI); here it only means no events.
   void opening.then(
-    (core) => {
+    async (core) => {
+      opened = true
       unsubscribers = EVENT_NAMES.map((name) =>
         core.events.on(name, (payload) => {
           const frame = `event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`
           for (const stream of streams) stream.write(frame)
         })
       )
+      // The start page held when the library opened (its files were unchanged), so this finds no difference
+      // unless a file changed without its size or time changing; then pages refresh, as after a lost stream.
+      for (const { name, input, body } of answeredEarly.splice(0)) {
+        if (JSON.stringify(await dispatch(core.handlers, name, input)) === body) continue
+        refreshOnConnect = true
+        for (const stream of streams) stream.write(refreshFrame)
+        break
+      }
     },
     () => undefined
   )
@@ -110,6 +130,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       } catch (error) {
         return send(res, 400, 'application/json', JSON.stringify({ ok: false, error: { code: 'INVALID_INPUT', message: (error as Error).message } }))
       }
+      const early = opened ? null : await options.early
+      const answer = early && !opened ? answerEarly(early, name, input) : null
+      if (answer) {
+        const body = JSON.stringify(answer)
+        if (name !== 'getSettings') answeredEarly.push({ name, input, body })
+        return send(res, 200, 'application/json', body)
+      }
       const core = await opening
       return send(res, 200, 'application/json', JSON.stringify(await dispatch(core.handlers, name, input)))
     }
@@ -123,7 +150,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return send(res, 200, assetContentType(path), body, { 'content-security-policy': "default-src 'none'" })
     }
 
-    const file = await readStaticFile(rendererDir, url.pathname)
+    const file = readStaticFile(rendererDir, url.pathname)
     if (!file) return send(res, 404, 'text/plain', 'Not found')
     const extra: Record<string, string> = file.type.startsWith('text/html') ? { 'content-security-policy': PAGE_HEADER_CSP } : {}
     return send(res, 200, file.type, file.body, extra)
@@ -132,6 +159,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   function openEventStream(res: ServerResponse): void {
     res.writeHead(200, { ...COMMON_HEADERS, 'content-type': 'text/event-stream', connection: 'keep-alive' })
     res.write(': connected\n\n')
+    if (refreshOnConnect) res.write(refreshFrame)
     streams.add(res)
     res.on('close', () => streams.delete(res))
   }

@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react'
-import type { ArticleMeta } from '../../src/shared/types'
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { App } from '../../src/renderer/src/components/app'
+import { createAppStore } from '../../src/renderer/src/store/create-app-store'
+import { StoreProvider } from '../../src/renderer/src/store/store-context'
+import { START_QUERY, type ArticleMeta } from '../../src/shared/types'
 import { FakeClient, makeArticle } from './support/fake-client'
 import { renderApp } from './support/render-app'
 
@@ -306,5 +309,36 @@ describe('shortcuts dialog and start-up notices', () => {
     expect(alert.textContent).toContain('Some recent changes could not be recovered.')
     fireEvent.click(within(alert).getByRole('button', { name: 'Dismiss the repair notice' }))
     expect(screen.queryByRole('alert')).toBeNull()
+  })
+})
+
+describe('start-up', () => {
+  it('shows the list as soon as its first page is here, before the sidebar numbers and the rest', async () => {
+    const client = new FakeClient([makeArticle({ title: 'First thing' }), makeArticle({ title: 'Second thing' })])
+    // Everything but the list is held back, as while a large library is still opening.
+    const held: Array<() => void> = []
+    for (const name of ['libraryCounts', 'getLibraryStatus', 'getSettings', 'listSavedSearches'] as const) {
+      const call = client.api[name] as (input: unknown) => Promise<unknown>
+      ;(client.api as unknown as Record<string, unknown>)[name] = (input: unknown) => new Promise((resolve) => held.push(() => resolve(call(input))))
+    }
+    const store = createAppStore(client)
+    render(
+      <StoreProvider store={store}>
+        <App />
+      </StoreProvider>
+    )
+    // As main.tsx starts it: the list's first call is the start page's query (lectern serve may answer it early).
+    void store.getState().loadSettings()
+    void store.getState().load()
+    void store.getState().loadCounts()
+    void store.getState().loadLibraryStatus()
+    expect(client.callsOf('queryArticles')[0]).toEqual(START_QUERY)
+    expect(await screen.findByText('First thing')).toBeTruthy()
+    expect(itemTitles()).toEqual(['First thing', 'Second thing'])
+    expect(screen.queryByTestId('count-inbox')).toBeNull()
+    await act(async () => {
+      for (const release of held.splice(0)) release()
+    })
+    expect((await screen.findByTestId('count-inbox')).textContent).toBe('2')
   })
 })

@@ -25,3 +25,6 @@ void store.getState().loadSettings()
 void store.getState().load()
 void store.getState().loadCounts()
 void store.getState().loadLibraryStatus()
+// While those answers are on their way: the first toLocaleString (the list's and the sidebar's counts) sets
+// up number formatting, 30-50 ms in Chromium, which would otherwise be spent once the first page is here.
+;(0).toLocaleString()

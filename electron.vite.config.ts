@@ -20,7 +20,12 @@ export default defineConfig({
   },
   renderer: {
     root: resolve('src/renderer'),
-    build: { rollupOptions: { input: { index: resolve('src/renderer/index.html') } } },
+    build: {
+      // electron-vite leaves the renderer unminified (808 kB); minified (329 kB), the browser mode's page spends
+      // less time parsing its script while `lectern serve` opens the library on the same CPUs.
+      minify: true,
+      rollupOptions: { input: { index: resolve('src/renderer/index.html') } }
+    },
     plugins: [react()]
   }
 })

@@ -31,6 +31,7 @@ const META_BONUS = 1
 const PHRASE_CHECKS = 200
 
 const EXCLUDED = 0x80000000
+const NON_ASCII = /[\u0080-\uffff]/
 
 /** Per-article scratch reused across queries (sized to the index; reset through the touched list). */
 let scores = new Float64Array(0)
@@ -41,6 +42,8 @@ let touchedCount = 0
 /** Candidates of the current query, and those left for a phrase's second pass (no garbage per query). */
 let candidateScratch = new Int32Array(0)
 let restScratch = new Int32Array(0)
+/** 1 for the candidates a phrase query has checked already (reset after use). */
+let tried = new Uint8Array(0)
 
 /** What a query reads of the library beyond the index: titles and texts (phrase checks). */
 export interface ArticleReader {
@@ -60,6 +63,7 @@ export function runQuery(index: InvertedIndex, query: ParsedQuery, page: { limit
     touched = new Int32Array(scores.length)
     candidateScratch = new Int32Array(scores.length)
     restScratch = new Int32Array(scores.length)
+    tried = new Uint8Array(scores.length)
   }
   touchedCount = 0
   const avg = index.averageLength()
@@ -149,7 +153,7 @@ function checkPhrases(
     const id = index.docs.ids[doc]!
     const body = read.text(id)
     texts.set(id, body)
-    return containsPhrases(`${read.title(id)}\n${body}`, regexes, unwanted)
+    return containsPhrases(read.title(id), body, regexes, unwanted)
   }
   const chosen: number[] = []
   const best = topK(candidates, Math.max(wanted, PHRASE_CHECKS), key)
@@ -158,9 +162,10 @@ function checkPhrases(
   if (checked === candidates.length) return { chosen, total: chosen.length, totalIsEstimate: false }
   if (chosen.length >= wanted) return { chosen, total: Math.round((chosen.length / checked) * candidates.length), totalIsEstimate: true }
   // Everything ranked below the best: filters first, then the best of what passes, read in order.
-  const tried = new Set(best)
+  for (const doc of best) tried[doc] = 1
   let left = 0
-  for (const doc of candidates) if (!tried.has(doc) && mayContain(doc)) restScratch[left++] = doc
+  for (const doc of candidates) if (tried[doc] === 0 && mayContain(doc)) restScratch[left++] = doc
+  for (const doc of best) tried[doc] = 0
   const rest = restScratch.subarray(0, left)
   const next = topK(rest, Math.max(wanted - chosen.length, PHRASE_CHECKS), key)
   let confirmed = 0
@@ -275,20 +280,22 @@ function topK(items: Int32Array, k: number, key: SortKey): number[] {
 }
 
 /**
- * Does the text contain every wanted phrase and none of the unwanted? Tried on the lowercased text first:
- * folding (accents, compatibility forms) only matters for non-ASCII text, and scanning every candidate's
- * text for non-ASCII characters cost as much as the match.
+ * Does the article contain every wanted phrase and none of the unwanted? Tried on the text as stored
+ * first (the regexes ignore case), which needs no copy: lowercasing or folding each candidate's text
+ * (and joining title and body) cost more than the match. Folding (accents, compatibility forms) can
+ * only matter when the text has non-ASCII characters. Title and body are searched separately: a phrase
+ * across their boundary is not one (the pair filters leave that pair out too).
  */
-function containsPhrases(text: string, wanted: RegExp[], unwanted: RegExp[]): boolean {
-  const test = (t: string) => wanted.every((r) => r.test(t)) && !unwanted.some((r) => r.test(t))
-  const lower = text.toLowerCase()
-  if (unwanted.length === 0 && test(lower)) return true // what matches unfolded matches folded
-  const folded = foldText(text)
-  if (folded === lower) return unwanted.length === 0 ? false : test(lower)
-  return test(folded)
+function containsPhrases(title: string, body: string, wanted: RegExp[], unwanted: RegExp[]): boolean {
+  const within = (t: string, b: string) => (r: RegExp) => r.test(b) || r.test(t)
+  const raw = within(title, body)
+  if (unwanted.length === 0 && wanted.every(raw)) return true // what matches unfolded matches folded
+  if (!NON_ASCII.test(body) && !NON_ASCII.test(title)) return unwanted.length > 0 && wanted.every(raw) && !unwanted.some(raw)
+  const folded = within(foldText(title), foldText(body))
+  return wanted.every(folded) && !unwanted.some(folded)
 }
 
-/** A regex finding a phrase's terms in order in folded text, separated only by non-letters. */
+/** A regex finding a phrase's (folded) terms in order, in any case, separated only by non-letters. */
 function phraseRegex(terms: string[]): RegExp {
   const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
   let source = isCjkTerm(terms[0]!) ? '' : '(?<![\\p{L}\\p{N}])'
@@ -297,7 +304,7 @@ function phraseRegex(terms: string[]): RegExp {
     source += escape(term)
   })
   if (!isCjkTerm(terms[terms.length - 1]!)) source += '(?![\\p{L}\\p{N}])'
-  return new RegExp(source, 'u')
+  return new RegExp(source, 'iu')
 }
 
 function popcount(n: number): number {

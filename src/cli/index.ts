@@ -64,6 +64,7 @@ export async function main(argv: string[]): Promise<number> {
     if (command === 'serve') return await serve(values)
     const core = await openCore(values)
     try {
+      await reportRepairs(core)
       return await run(core, command, args, values)
     } finally {
       await core.close()
@@ -290,10 +291,20 @@ async function serve(values: Options): Promise<number> {
     throw error
   }
   process.stdout.write(`Library: ${core.dataDir}\nPress Ctrl+C to stop.\n`)
+  await reportRepairs(core)
   await stopped
   await server.close()
   await core.close()
   return 0
+}
+
+/**
+ * Repairs made when the library opened (a damaged file moved aside and restored) are said on stderr, so
+ * the output of a command stays clean; they stay recorded for the app, which shows them until dismissed.
+ */
+async function reportRepairs(core: LecternCore): Promise<void> {
+  // Each message says where the damaged file was kept.
+  for (const notice of (await call(core, 'getLibraryStatus', {})).recovered) process.stderr.write(`lectern: the library was repaired when it opened: ${notice.message}\n`)
 }
 
 async function extract(args: string[], values: Options): Promise<number> {

@@ -136,6 +136,9 @@ export async function createCore(options: CoreOptions): Promise<LecternCore> {
     async getLibraryStatus() {
       return store.status()
     },
+    async dismissRepairs() {
+      return { dismissed: await store.dismissRepairs() }
+    },
     async getArticle({ id }) {
       const meta = store.get(id)
       const flagged = meta.contentMissing

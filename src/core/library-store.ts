@@ -15,6 +15,7 @@ import { loadLibraryFile } from './library/recover-file'
 import { SaveScheduler } from './library/save-scheduler'
 import { DEFAULT_SHARD_COUNT, libraryFiles, MANIFEST_FILE, SHARD_DIR, shardFile, shardOf } from './library/shards'
 import { SORT_FIELDS, SORT_KEYS, SortedIndex } from './library/sorted-index'
+import { clearNotices, keepNotices } from './library/repair-notices'
 import { takeStartPage, writeStartPage, type StartPage } from './library/start-page'
 
 export { SCHEMA_VERSION } from './library/library-schema'
@@ -120,6 +121,8 @@ export class LibraryStore {
     store.index('saved') // the default order, ready for the first list
     store.lastBackupAt = await newestBackupTime(dataDir)
     if ((await latestChange(dataDir, libraryFiles(manifest.shardCount))) > store.lastBackupAt) store.startBackup()
+    // After the content check, which looks at this open's repairs only; shown from now on until dismissed.
+    store.info.recovered = await keepNotices(dataDir, store.info.recovered)
     return store
   }
 
@@ -162,6 +165,14 @@ export class LibraryStore {
   counts(): LibraryCounts {
     this.countsCache ??= countLibrary(this.byId.values())
     return this.countsCache
+  }
+
+  /** The user has read the repair notices: they are no longer shown at start. Returns how many there were. */
+  async dismissRepairs(): Promise<number> {
+    const count = this.info.recovered.length
+    this.info.recovered = []
+    await clearNotices(this.dataDir)
+    return count
   }
 
   status(): LibraryStatus {

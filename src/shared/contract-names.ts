@@ -28,6 +28,7 @@ export const METHOD_NAMES = [
   'deleteArticles',
   'undoDelete',
   'getLibraryStatus',
+  'dismissRepairs',
   'getSettings',
   'updateSettings',
   'openExternal',

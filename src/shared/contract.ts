@@ -79,6 +79,8 @@ export const contract = {
   undoDelete: method<{ ids: string[] }>()(z.object({ token: z.string().regex(/^[a-f0-9]{1,64}$/) })),
   /** How the library opened: damaged files moved aside and restored, missing content, migrations. */
   getLibraryStatus: method<LibraryStatus>()(z.object({})),
+  /** The user has read the repair notices (shown at every start until then); returns how many there were. */
+  dismissRepairs: method<{ dismissed: number }>()(z.object({})),
   getSettings: method<Settings>()(z.object({})),
   updateSettings: method<Settings>()(
     z

@@ -309,6 +309,8 @@ describe('shortcuts dialog and start-up notices', () => {
     expect(alert.textContent).toContain('Some recent changes could not be recovered.')
     fireEvent.click(within(alert).getByRole('button', { name: 'Dismiss the repair notice' }))
     expect(screen.queryByRole('alert')).toBeNull()
+    // The core is told, so the next start does not show it again.
+    await waitFor(() => expect(client.calls.map((c) => c.method)).toContain('dismissRepairs'))
   })
 })
 

@@ -72,6 +72,15 @@ describe('lectern CLI', () => {
     expect(JSON.parse((await lectern('list', '--json')).stdout)).toEqual([])
   })
 
+  it('says on stderr when it repaired a damaged library file, keeping stdout clean', async () => {
+    expect((await lectern('add', site.url('/articles/lighthouse'))).code).toBe(0)
+    writeFileSync(join(dir.path, 'library.json'), 'not json')
+    const listed = await lectern('list', '--json')
+    expect(listed.code).toBe(0)
+    expect(JSON.parse(listed.stdout)).toHaveLength(1)
+    expect(listed.stderr).toMatch(/^lectern: the library was repaired when it opened: .*library\.json.*kept at \S+corrupt/)
+  })
+
   it('gives up on a slow page after --timeout seconds', async () => {
     const result = await lectern('add', site.url('/slow'), '--timeout', '0.5')
     expect(result.code).toBe(1)

@@ -56,6 +56,22 @@ describe('a damaged library.json', () => {
     })
   }
 
+  it('is told again at every open, by whichever process opened it, until the user dismisses it', async () => {
+    await libraryWithBackup()
+    writeFileSync(join(dir.path, 'library.json'), '{"schemaVer')
+    let store = await LibraryStore.open(dir.path) // say, a CLI command: it repairs, and the app opens later
+    const [notice] = store.status().recovered
+    await store.close()
+    store = await LibraryStore.open(dir.path)
+    expect(store.status().recovered).toEqual([notice])
+    expect(await store.dismissRepairs()).toBe(1)
+    expect(store.status().recovered).toEqual([])
+    await store.close()
+    store = await LibraryStore.open(dir.path)
+    expect(store.status().recovered).toEqual([])
+    await store.close()
+  })
+
   it('without a backup, is rebuilt from the shards', async () => {
     const ids = await libraryWithBackup()
     rmSync(join(dir.path, 'backups'), { recursive: true })

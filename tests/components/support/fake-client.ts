@@ -237,6 +237,12 @@ export class FakeClient implements LecternClient {
         saveError: null
       })
     },
+    dismissRepairs: async (input) => {
+      this.record('dismissRepairs', input)
+      const dismissed = this.recovered.length
+      this.recovered = []
+      return ok({ dismissed })
+    },
     search: async (input) => {
       this.record('search', input)
       if (this.searchResponder) return this.searchResponder(input)

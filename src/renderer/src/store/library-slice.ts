@@ -71,7 +71,8 @@ export interface LibrarySlice {
   ensureRows(start: number, end: number): Promise<void>
   loadCounts(): Promise<void>
   loadLibraryStatus(): Promise<void>
-  dismissRecovery(): void
+  /** Hides the repair notice and tells the core it was read (it is shown at every start until then). */
+  dismissRecovery(): Promise<void>
 
   archive(id: string, archived: boolean): Promise<void>
   favorite(id: string, favorite: boolean): Promise<void>
@@ -364,7 +365,10 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> =
         if (result.ok) set({ recovery: result.value.recovered })
       },
 
-      dismissRecovery: () => set({ recovery: [] }),
+      async dismissRecovery() {
+        set({ recovery: [] })
+        await client.api.dismissRepairs({})
+      },
 
       async archive(id, archived) {
         set({ actionError: null })

@@ -265,6 +265,28 @@ export class InvertedIndex {
     return ids
   }
 
+  /**
+   * Sorts the term list, if it is not kept sorted yet (a fresh build), in pieces with turns of the event
+   * loop between them: sorting 60k terms at once held it ~100 ms before the first save.
+   */
+  async sortTerms(pause: () => Promise<void>): Promise<void> {
+    if (this.sorted) return
+    const PIECE = 8192
+    let runs: string[][] = []
+    for (let i = 0; i < this.terms.length; i += PIECE) {
+      runs.push(this.terms.slice(i, i + PIECE).sort())
+      await pause()
+    }
+    while (runs.length > 1) {
+      const merged: string[][] = []
+      for (let i = 0; i < runs.length; i += 2) merged.push(i + 1 < runs.length ? mergeSorted(runs[i]!, runs[i + 1]!) : runs[i]!)
+      runs = merged
+      await pause()
+    }
+    // Terms added while this ran are in the list but not in the runs: then sort at once.
+    this.sorted = runs[0]?.length === this.terms.length ? runs[0] : this.terms.slice().sort()
+  }
+
   private sortedTerms(): string[] {
     return (this.sorted ??= this.terms.slice().sort())
   }
@@ -274,6 +296,17 @@ export class InvertedIndex {
 function grown<T extends Uint16Array | Uint32Array>(from: T, to: T): T {
   to.set(from)
   return to
+}
+
+function mergeSorted(a: string[], b: string[]): string[] {
+  const out: string[] = new Array(a.length + b.length)
+  let i = 0
+  let j = 0
+  let k = 0
+  while (i < a.length && j < b.length) out[k++] = a[i]! <= b[j]! ? a[i++]! : b[j++]!
+  while (i < a.length) out[k++] = a[i++]!
+  while (j < b.length) out[k++] = b[j++]!
+  return out
 }
 
 function insertSorted(sorted: string[], term: string): void {

@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { loadIndex } from '../../src/core/search/index-file'
 import { InvertedIndex } from '../../src/core/search/inverted-index'
 import { parseQuery } from '../../src/core/search/parse-query'
 import { runQuery } from '../../src/core/search/run-query'
@@ -117,6 +118,36 @@ describe('search index consistency', () => {
     for (const query of QUERIES) expect(matches(await reloaded.search({ query, limit: 200 })), query).toEqual(matches(await rebuilt.search({ query, limit: 200 })))
     expect(reloaded.size).toBe(lib.metas.size)
     await Promise.all([rebuilt.close(), reloaded.close()])
+  })
+})
+
+describe('saving', () => {
+  it('answers searches and takes changes while the file is written, and the file stays whole', async () => {
+    const lib = library(Array.from({ length: 80 }, (_, i) => article(i)))
+    const indexDir = join(dir.path, 'index')
+    const search = new SearchService({ indexDir, source: lib.source, saveDelayMs: 3_600_000 })
+    await search.open()
+    await search.flush() // the save after the first build is done
+    let written = false
+    const saving = search.flush().then(() => (written = true))
+    await new Promise((resolve) => setImmediate(resolve)) // it has taken its snapshot and is writing
+    // While it writes: edits and deletes come in, and a search is answered without waiting for the file.
+    const ids = ['a1', 'a2', 'a3', 'a40'].map((id) => (lib.set(article(Number(id.slice(1)), 4)), id))
+    lib.metas.delete('a50')
+    search.changed([...ids, 'a50'])
+    expect((await search.search({ query: 'harbour' })).hits.length).toBeGreaterThan(0)
+    expect(written).toBe(false)
+    await saving
+    // The file written meanwhile is whole: it loads, with the articles as they were when the save began.
+    const written80 = await loadIndex(indexDir)
+    expect(written80?.live).toBe(80)
+    expect(written80?.docs.byId.has('a50')).toBe(true)
+    await search.close()
+    // Whatever the file holds, it loads, and the index catches up with the library from it.
+    const reloaded = new SearchService({ indexDir, source: lib.source })
+    const fresh = new SearchService({ indexDir: join(dir.path, 'fresh'), source: lib.source })
+    for (const query of QUERIES) expect(matches(await reloaded.search({ query, limit: 200 })), query).toEqual(matches(await fresh.search({ query, limit: 200 })))
+    await Promise.all([reloaded.close(), fresh.close()])
   })
 })
 

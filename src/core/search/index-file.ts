@@ -45,16 +45,40 @@ const bytesOf = (a: Uint8Array | Uint32Array | Float64Array) => new Uint8Array(a
  * Writes the index as it is in memory (retired numbers included: compacting 27M postings at every save
  * would hold the event loop ~100 ms; InvertedIndex compacts when they pile up) through a temporary file
  * and a rename, fsynced.
+ *
+ * What is written is fixed synchronously when this is called (the snapshot); writing it then takes
+ * ~0.5 s at 50k articles, during which searches and updates go on. That is safe because an update only
+ * appends (postings to tails, articles and filters at the end) and compaction, the one change in place,
+ * is held off until the write is done.
  */
 export async function saveIndex(indexDir: string, index: InvertedIndex): Promise<void> {
+  const release = index.holdCompaction()
+  try {
+    await writeSnapshot(indexDir, snapshot(index))
+  } finally {
+    release()
+  }
+}
+
+interface Snapshot {
+  prefix: Buffer
+  /** Everything after the header, in file order. */
+  parts: Uint8Array[]
+  /** Postings: per term, its list and the part of its tail that existed at the snapshot. */
+  postings: Uint32Array[]
+  flags: Uint8Array
+  filters: Uint8Array[]
+}
+
+function snapshot(index: InvertedIndex): Snapshot {
   const table = index.docs
   const n = table.count
   const order = index.termIdsInOrder()
   const header: Header = {
     version: INDEX_FORMAT_VERSION,
     terms: order.map((id) => index.terms[id]!),
-    strings: table.strings.values,
-    ids: table.ids,
+    strings: table.strings.values.slice(),
+    ids: table.ids.slice(),
     tags: table.tags.map((t, doc) => (table.ids[doc] === null ? [] : [...t]))
   }
   const json = Buffer.from(JSON.stringify(header), 'utf8')
@@ -64,21 +88,29 @@ export async function saveIndex(indexDir: string, index: InvertedIndex): Promise
   prefix.writeUInt32LE(json.length, 8)
   json.copy(prefix, 12)
   const counts = new Uint32Array(order.length)
-  order.forEach((id, i) => (counts[i] = index.frequency(id)))
+  const postings: Uint32Array[] = []
+  order.forEach((id, i) => {
+    counts[i] = index.frequency(id)
+    postings.push(index.lists[id]!, index.tails[id]!.subarray(0, index.tailSizes[id]!))
+  })
+  // Columns are copied (2 MB at 50k); postings and filters are views: appends never change what they show.
+  const parts = [...F64_COLUMNS.map((c) => bytesOf(table[c].slice(0, n))), ...U32_COLUMNS.map((c) => bytesOf(table[c].slice(0, n)))]
+  parts.push(bytesOf(index.pairFilters.sizes(table.alive, n)), bytesOf(counts))
+  return { prefix, parts, postings, flags: table.flags.slice(0, n), filters: index.pairFilters.chunks(table.alive, n) }
+}
+
+async function writeSnapshot(indexDir: string, snap: Snapshot): Promise<void> {
   await mkdir(indexDir, { recursive: true })
   const target = indexPath(indexDir)
   const temp = `${target}.${randomBytes(4).toString('hex')}.tmp`
   const file = await open(temp, 'w')
   try {
-    await file.write(prefix)
-    for (const c of F64_COLUMNS) await file.write(bytesOf(table[c].subarray(0, n)))
-    for (const c of U32_COLUMNS) await file.write(bytesOf(table[c].subarray(0, n)))
-    await file.write(bytesOf(index.pairFilters.sizes(table.alive, n)))
-    await file.write(bytesOf(counts))
+    await file.write(snap.prefix)
+    for (const part of snap.parts) await file.write(part)
     // Postings in chunks: one buffer of 100 MB would double the peak memory.
     const chunk = new Uint32Array(WRITE_BYTES / 4)
     let used = 0
-    const put = async (list: Uint32Array) => {
+    for (const list of snap.postings) {
       for (let from = 0; from < list.length; ) {
         const take = Math.min(list.length - from, chunk.length - used)
         chunk.set(list.subarray(from, from + take), used)
@@ -90,13 +122,9 @@ export async function saveIndex(indexDir: string, index: InvertedIndex): Promise
         }
       }
     }
-    for (const id of order) {
-      await put(index.lists[id]!)
-      await put(index.tails[id]!.subarray(0, index.tailSizes[id]!))
-    }
     if (used > 0) await file.write(bytesOf(chunk.subarray(0, used)))
-    await file.write(table.flags.subarray(0, n))
-    for (const chunk of index.pairFilters.chunks(table.alive, n)) {
+    await file.write(snap.flags)
+    for (const chunk of snap.filters) {
       for (let from = 0; from < chunk.length; from += WRITE_BYTES) await file.write(chunk.subarray(from, from + WRITE_BYTES))
     }
     await file.sync()

@@ -43,11 +43,14 @@ export class InvertedIndex {
   readonly docs: DocTable
   /** By article number: the word-pair filter of its title and body (pair-filter.ts), for phrases. */
   readonly pairFilters: PairFilterStore
-  private sorted: string[] | null = null
+  /** Term ids in term order (prefix search, saving), kept up to date once made; null while building. */
+  private sorted: number[] | null = null
   /** Occurrence bits of each term in the article being added (zeroed after each add). */
   private scratch = new Uint16Array(1024)
   /** Term hashes of the article being added, in order, for its pair filter. */
   private sequence = new Uint32Array(4096)
+  /** Saves in progress (see holdCompaction). */
+  private holds = 0
   /** Term ids of the body being added (-1 for a word too long to index). */
   private bodyIds = new Int32Array(4096)
 
@@ -148,17 +151,18 @@ export class InvertedIndex {
    * postings in all (a two-letter prefix would otherwise pull in most of the library).
    */
   prefixTerms(prefix: string, max: number, budget = Infinity): number[] {
-    const sorted = this.sortedTerms()
+    const sorted = this.sortedIds()
+    const terms = this.terms
     let lo = 0
     let hi = sorted.length
     while (lo < hi) {
       const mid = (lo + hi) >>> 1
-      if (sorted[mid]! < prefix) lo = mid + 1
+      if (terms[sorted[mid]!]! < prefix) lo = mid + 1
       else hi = mid
     }
     const found: number[] = []
-    for (let i = lo; i < sorted.length && sorted[i]!.startsWith(prefix); i++) {
-      const id = this.dictionary.lookup(sorted[i]!)!
+    for (let i = lo; i < sorted.length && terms[sorted[i]!]!.startsWith(prefix); i++) {
+      const id = sorted[i]!
       if (this.frequency(id) > 0) found.push(id)
       if (found.length > 4096) break // a one-letter prefix: enough to pick the frequent ones from
     }
@@ -174,8 +178,18 @@ export class InvertedIndex {
     return kept
   }
 
+  /**
+   * Holds compaction off (while a save writes views of the lists) until the returned function is called;
+   * a compaction asked for meanwhile happens at the next one.
+   */
+  holdCompaction(): () => void {
+    this.holds++
+    return () => void this.holds--
+  }
+
   /** Renumbers articles densely and drops retired postings (in place: lists shrink to views of themselves). */
   compact(): void {
+    if (this.holds > 0) return
     const renumber = this.docs.compact()
     if (!renumber) return
     const keep = (list: Uint32Array, size: number): number => {
@@ -199,7 +213,7 @@ export class InvertedIndex {
   static restore(docs: DocTable, terms: string[], lists: Uint32Array[], filters: PairFilterStore): InvertedIndex {
     const index = new InvertedIndex(docs, filters, TermDictionary.restore(terms))
     lists.forEach((list, i) => (index.lists[i] = list))
-    index.sorted = terms.slice()
+    index.sorted = terms.map((_, id) => id) // saved in term order
     return index
   }
 
@@ -235,7 +249,7 @@ export class InvertedIndex {
     for (let id = this.lists.length; id < terms.length; id++) {
       this.lists.push(EMPTY)
       this.tails.push(EMPTY)
-      if (this.sorted) insertSorted(this.sorted, terms[id]!)
+      if (this.sorted) insertSorted(this.sorted, id, terms)
     }
   }
 
@@ -251,18 +265,13 @@ export class InvertedIndex {
 
   /** The last term in sort order ('' for an empty index). */
   lastTerm(): string {
-    const sorted = this.sortedTerms()
-    return sorted[sorted.length - 1] ?? ''
+    const sorted = this.sortedIds()
+    return sorted.length ? this.terms[sorted[sorted.length - 1]!]! : ''
   }
 
   /** Ids of the terms some article has, in term order (what the index file stores). */
   termIdsInOrder(): number[] {
-    const ids: number[] = []
-    for (const term of this.sortedTerms()) {
-      const id = this.dictionary.lookup(term)!
-      if (this.frequency(id) > 0) ids.push(id)
-    }
-    return ids
+    return this.sortedIds().filter((id) => this.frequency(id) > 0)
   }
 
   /**
@@ -271,26 +280,26 @@ export class InvertedIndex {
    */
   async sortTerms(pause: () => Promise<void>): Promise<void> {
     if (this.sorted) return
+    const terms = this.terms
     const PIECE = 8192
-    let runs: string[][] = []
-    for (let i = 0; i < this.terms.length; i += PIECE) {
-      runs.push(this.terms.slice(i, i + PIECE).sort())
+    let runs: number[][] = []
+    for (let i = 0; i < terms.length; i += PIECE) {
+      runs.push(Array.from({ length: Math.min(PIECE, terms.length - i) }, (_, k) => i + k).sort((a, b) => compareTerms(terms, a, b)))
       await pause()
     }
     while (runs.length > 1) {
-      const merged: string[][] = []
-      for (let i = 0; i < runs.length; i += 2) merged.push(i + 1 < runs.length ? mergeSorted(runs[i]!, runs[i + 1]!) : runs[i]!)
+      const merged: number[][] = []
+      for (let i = 0; i < runs.length; i += 2) merged.push(i + 1 < runs.length ? mergeSorted(runs[i]!, runs[i + 1]!, terms) : runs[i]!)
       runs = merged
       await pause()
     }
-    // Terms added while this ran are in the list but not in the runs: then sort at once.
-    this.sorted = runs[0]?.length === this.terms.length ? runs[0] : this.terms.slice().sort()
+    // Terms added while this ran are not in the runs: then sort at once.
+    this.sorted = runs[0]?.length === terms.length ? runs[0] : null
   }
 
-  private sortedTerms(): string[] {
-    return (this.sorted ??= this.terms.slice().sort())
+  private sortedIds(): number[] {
+    return (this.sorted ??= this.terms.map((_, id) => id).sort((a, b) => compareTerms(this.terms, a, b)))
   }
-
 }
 
 function grown<T extends Uint16Array | Uint32Array>(from: T, to: T): T {
@@ -298,24 +307,29 @@ function grown<T extends Uint16Array | Uint32Array>(from: T, to: T): T {
   return to
 }
 
-function mergeSorted(a: string[], b: string[]): string[] {
-  const out: string[] = new Array(a.length + b.length)
+function compareTerms(terms: readonly string[], a: number, b: number): number {
+  return terms[a]! < terms[b]! ? -1 : terms[a]! > terms[b]! ? 1 : 0
+}
+
+function mergeSorted(a: number[], b: number[], terms: readonly string[]): number[] {
+  const out: number[] = new Array(a.length + b.length)
   let i = 0
   let j = 0
   let k = 0
-  while (i < a.length && j < b.length) out[k++] = a[i]! <= b[j]! ? a[i++]! : b[j++]!
+  while (i < a.length && j < b.length) out[k++] = compareTerms(terms, a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!
   while (i < a.length) out[k++] = a[i++]!
   while (j < b.length) out[k++] = b[j++]!
   return out
 }
 
-function insertSorted(sorted: string[], term: string): void {
+/** Inserts a term id at its place in term order. */
+function insertSorted(sorted: number[], id: number, terms: readonly string[]): void {
   let lo = 0
   let hi = sorted.length
   while (lo < hi) {
     const mid = (lo + hi) >>> 1
-    if (sorted[mid]! < term) lo = mid + 1
+    if (terms[sorted[mid]!]! < terms[id]!) lo = mid + 1
     else hi = mid
   }
-  sorted.splice(lo, 0, term)
+  sorted.splice(lo, 0, id)
 }

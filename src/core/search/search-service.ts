@@ -141,14 +141,15 @@ export class SearchService {
     if (this.saveTimer) clearTimeout(this.saveTimer)
     this.saveTimer = null
     await this.saving
-    if (this.dirty && this.index) await saveIndex(this.options.indexDir, this.index).catch(() => undefined)
+    if (this.dirty) await this.save()
   }
 
   /** Writes the index now (the benchmark and tests; normally writes are coalesced). */
   async flush(): Promise<void> {
     await this.queue
-    if (this.index) await saveIndex(this.options.indexDir, this.index)
-    this.dirty = false
+    await this.saving
+    this.dirty = true
+    await this.save()
   }
 
   private async load(): Promise<void> {
@@ -203,11 +204,7 @@ export class SearchService {
     this.pending.clear()
     if (pending.length) await this.apply(pending)
     this.dirty = true
-    this.saving = saveIndex(this.options.indexDir, fresh).then(
-      () => void (this.dirty = false),
-      () => undefined
-    )
-    await this.saving
+    void this.save() // searches need not wait for the file
   }
 
   private async apply(ids: readonly string[]): Promise<void> {
@@ -245,16 +242,26 @@ export class SearchService {
     if (this.closed || this.saveTimer) return
     this.saveTimer = setTimeout(() => {
       this.saveTimer = null
-      this.saving = this.enqueue(async () => {
-        if (!this.dirty || !this.index) return
-        this.dirty = false
-        await saveIndex(this.options.indexDir, this.index).catch((error) => {
-          this.dirty = true
-          console.error('lectern: could not save the search index', error)
-        })
-      })
+      void this.save()
     }, this.options.saveDelayMs ?? 30_000)
     this.saveTimer.unref()
+  }
+
+  /**
+   * Writes the index as it is now, outside the update queue: searches and updates go on while the file is
+   * written (saveIndex takes a consistent snapshot first). One save at a time; resolves when done.
+   */
+  private save(): Promise<void> {
+    const run = this.saving.then(async () => {
+      if (!this.dirty || !this.index) return
+      this.dirty = false
+      await saveIndex(this.options.indexDir, this.index).catch((error) => {
+        this.dirty = true
+        console.error('lectern: could not save the search index', error)
+      })
+    })
+    this.saving = run
+    return run
   }
 
   private progress(progress: IndexProgress): void {

@@ -86,9 +86,10 @@ export function runQuery(index: InvertedIndex, query: ParsedQuery, page: { limit
   const filter = compileFilters(table, query.filters)
   const keep = (doc: number) => table.alive[doc] === 1 && (filter === null || filter(doc))
   if (hasText) {
+    // Touched articles are live (the scoring loops skip retired ones); without filters, no call per article.
     for (let t = 0; t < touchedCount; t++) {
       const doc = touched[t]!
-      if ((masks[doc]! & EXCLUDED) === 0 && (masks[doc]! & all) === all && keep(doc)) candidateScratch[found++] = doc
+      if ((masks[doc]! & (EXCLUDED | all)) === all && (filter === null || filter(doc))) candidateScratch[found++] = doc
     }
     if (found === 0 && terms.groups.length > 1 && terms.phrases.length === 0) {
       // Nothing has every word: rank what has most of them (more words first, then score).

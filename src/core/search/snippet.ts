@@ -12,6 +12,7 @@ export interface Snippet {
 }
 
 const SNIPPET_LENGTH = 220
+const SPACE = /\s/
 const LEAD = 70
 const LETTER = /[\p{L}\p{N}]/u
 /** Characters that folding changes beyond lowercasing: Latin with diacritics, ligatures, full-width forms. */
@@ -62,8 +63,10 @@ export function makeSnippet(body: string, highlight: Highlighter): Snippet {
   }
   let end = Math.min(body.length, start + SNIPPET_LENGTH)
   if (end < body.length) {
-    const back = body.slice(start, end).search(/\s\S*$/)
-    if (back > SNIPPET_LENGTH / 2) end = start + back
+    // End at the last space (a regex for it, /\s\S*$/, retried from every position of the piece).
+    let back = end - 1
+    while (back > start && !SPACE.test(body[back]!)) back--
+    if (back - start > SNIPPET_LENGTH / 2) end = back
   }
   const piece = body.slice(start, end).replace(/\s+/g, ' ').trim()
   const before = start > 0 ? '… ' : ''

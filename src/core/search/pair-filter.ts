@@ -103,7 +103,7 @@ export function buildPairFilter(hashes: Uint32Array, count: number): Uint8Array 
 }
 
 /** A pair of folded terms to look for, hashed once per query; null when filters cannot rule it out. */
-export function pairProbe(a: string, b: string): { h1: number; h2: number } | null {
+export function pairProbe(a: string, b: string): PairProbe | null {
   // Terms too long to be indexed were never put in filters.
   if (a.length > MAX_TERM_LENGTH || b.length > MAX_TERM_LENGTH) return null
   const h1 = pairKey(termHash(a), termHash(b))

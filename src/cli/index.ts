@@ -102,7 +102,7 @@ function parse(argv: string[]) {
 
 type Options = ReturnType<typeof parse>['values']
 
-async function openCore(values: Options, hooks: Pick<CoreOptions, 'onLocked' | 'onEarly'> = {}): Promise<LecternCore> {
+async function openCore(values: Options, hooks: Pick<CoreOptions, 'onLocked' | 'onEarly' | 'openSearchAfterMs'> = {}): Promise<LecternCore> {
   const dataDir = resolve(values['data-dir'] ?? defaultDataDir())
   return createCore({ dataDir, importLimits: importLimits(values), ...hooks })
 }
@@ -268,7 +268,8 @@ async function serve(values: Options): Promise<number> {
   const lockHeld = new Promise<void>((resolve) => (locked = resolve))
   let onEarly: (early: EarlyAnswers | null) => void = () => undefined
   const early = new Promise<EarlyAnswers | null>((resolve) => (onEarly = resolve))
-  const opening = openCore(values, { onLocked: locked, onEarly })
+  // The search index opens a moment after the first list is served (2 s), not in its way.
+  const opening = openCore(values, { onLocked: locked, onEarly, openSearchAfterMs: 2000 })
   void opening.then(() => onEarly(null), () => onEarly(null)) // none came (settles a pending `early` only)
   await Promise.race([lockHeld, opening]) // opening rejects first when the library is in use
   const server = await startServer({ core: opening, early, rendererDir, port }).catch(async (error: NodeJS.ErrnoException) => {

@@ -33,6 +33,13 @@ export interface CoreOptions {
   onLocked?: () => void
   /** Called once, before the library is read, with what can be answered meanwhile (see answerEarly). */
   onEarly?: (early: EarlyAnswers) => void
+  /**
+   * For long-lived processes (the app, `lectern serve`): open the search index in the background this long
+   * after the library, so the first search finds it loaded, and a missing, stale or older index is rebuilt
+   * (with progress events) before anyone searches. Without it the index opens on the first search, so a
+   * short command (`lectern list`) never pays for it.
+   */
+  openSearchAfterMs?: number
 }
 
 /** What the core can answer while the library is still being read. */
@@ -106,6 +113,11 @@ export async function createCore(options: CoreOptions): Promise<LecternCore> {
     onProgress: (progress) => events.emit('indexProgress', progress)
   })
   events.on('libraryChanged', ({ ids }) => search.changed(ids))
+  const searchWarmUp =
+    options.openSearchAfterMs === undefined
+      ? null
+      : setTimeout(() => void search.open().catch((error) => console.error('lectern: could not open the search index', error)), options.openSearchAfterMs)
+  searchWarmUp?.unref()
   /** A single save is announced at once and answered once it is on disk. */
   const acknowledged = async ({ durable, ...result }: StoredArticle): Promise<AddUrlResult> => {
     if (!result.existed) changed(result.article.id)
@@ -276,6 +288,7 @@ export async function createCore(options: CoreOptions): Promise<LecternCore> {
       if (closed) return
       closed = true
       imports.cancelAll()
+      if (searchWarmUp) clearTimeout(searchWarmUp)
       await store.close() // pending saves flushed, deletes past undo removed from disk
       await search.close()
       release()

@@ -12,6 +12,8 @@ registerAssetScheme(protocol)
 app.enableSandbox()
 
 const location = rendererLocation(process.env, app.isPackaged)
+/** How long after start the search index opens (see CoreOptions.openSearchAfterMs). */
+const SEARCH_WARM_UP_MS = 2000
 const isOurs = (url: string): boolean => isOurRendererUrl(url, location)
 
 let mainWindow: BrowserWindow | null = null
@@ -28,7 +30,8 @@ function openMainWindow(): void {
 async function start(): Promise<void> {
   // The same folder the CLI and the server use by default; LECTERN_DATA_DIR overrides it for all three.
   const dataDir = process.env.LECTERN_DATA_DIR || app.getPath('userData')
-  corePromise = createCore({ dataDir, openExternal: openExternalChecked })
+  // The search index opens a moment after the window's first list, not in its way.
+  corePromise = createCore({ dataDir, openExternal: openExternalChecked, openSearchAfterMs: SEARCH_WARM_UP_MS })
   const core = await corePromise
   if (quitState !== 'running') return // the user quit while the library was opening
   // Protocol and IPC before the window, so its first requests find their handlers.

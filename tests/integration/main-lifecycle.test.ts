@@ -171,7 +171,7 @@ describe('main entry', () => {
   it('on ready opens the core on the data dir, then protocol and IPC, then the window', async () => {
     await loadMain()
     await vi.waitFor(() => expect(fx.windows).toHaveLength(1))
-    expect(fx.createCore).toHaveBeenCalledWith({ dataDir: '/tmp/lectern-lifecycle-test', openExternal: expect.any(Function) })
+    expect(fx.createCore).toHaveBeenCalledWith({ dataDir: '/tmp/lectern-lifecycle-test', openExternal: expect.any(Function), openSearchAfterMs: expect.any(Number) })
     // The core's opener is the checked one (modules were reset, so compare by behaviour, not identity).
     const { openExternal } = fx.createCore.mock.calls[0]![0] as unknown as { openExternal: typeof openExternalChecked }
     await expect(openExternal('javascript:alert(1)')).rejects.toMatchObject({ code: 'FORBIDDEN' })

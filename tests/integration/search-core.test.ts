@@ -106,6 +106,29 @@ describe('search through the core', () => {
     expect((await dispatch(c.handlers, 'listArticles', {})).ok).toBe(true)
   })
 
+  it('in a long-lived process, opens (here: rebuilds) the index in the background before anyone searches', async () => {
+    let c = await open()
+    await add(c, '/search/zeppelin')
+    await c.close()
+    rmSync(join(dir.path, 'index'), { recursive: true, force: true })
+    core = c = await createCore({ dataDir: dir.path, openSearchAfterMs: 0 })
+    const phases: IndexProgress['phase'][] = []
+    await new Promise<void>((resolve) =>
+      c.events.on('indexProgress', (p) => {
+        phases.push(p.phase)
+        if (p.phase === 'ready') resolve()
+      })
+    )
+    expect(phases).toContain('rebuilding')
+    // Not asked for by a search: by default (short commands) nothing opens the index.
+    await c.close()
+    rmSync(join(dir.path, 'index'), { recursive: true, force: true })
+    core = c = await open()
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    await c.close()
+    expect(existsSync(join(dir.path, 'index'))).toBe(false)
+  })
+
   it('answers invalid input with a Result, and keeps saved searches in the data dir', async () => {
     let c = await open()
     const invalid = await dispatch(c.handlers, 'search', {})

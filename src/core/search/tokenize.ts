@@ -97,6 +97,14 @@ export function indexTerms(text: string): string[] {
  */
 export function tokenize(text: string, segment = true): Token[] {
   const tokens: Token[] = []
+  if (!NON_ASCII.test(text)) {
+    // Plain ASCII (most snippets and titles): lowercasing keeps every offset, and the simple class matches
+    // what WORD would; one lowercase of the text instead of folding each word.
+    const lower = text.toLowerCase()
+    ASCII_WORD.lastIndex = 0
+    for (let m = ASCII_WORD.exec(lower); m; m = ASCII_WORD.exec(lower)) tokens.push({ term: m[0], start: m.index, end: m.index + m[0].length })
+    return tokens
+  }
   WORD.lastIndex = 0
   for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
     const run = m[0]

@@ -407,7 +407,7 @@ export class LibraryStore {
       const db = this.shardDbs[shard] as Low<ShardData>
       db.data = this.shardData(shard)
       writes.push(db.write()) // serializes now, before its first await
-      if (shards.length > 1) await new Promise((resolve) => setImmediate(resolve))
+      if (shards.length > 1) await nextTurn()
     }
     const results = await Promise.allSettled(writes)
     const failed = results.findIndex((r) => r.status === 'rejected')

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
+import { setImmediate as nextTurn } from 'node:timers/promises'
 import { DocTable, F64_COLUMNS, StringTable, U32_COLUMNS } from './doc-table'
 import { DOC_SHIFT, InvertedIndex } from './inverted-index'
 import { PairFilterStore } from './pair-filter'
@@ -56,7 +57,7 @@ export async function saveIndex(indexDir: string, index: InvertedIndex): Promise
   try {
     const snap = snapshot(index)
     // The header is copies already: it is serialized in a later turn (the snapshot holds the loop ~30 ms at 50k).
-    await new Promise<void>((resolve) => setImmediate(resolve))
+    await nextTurn()
     await writeSnapshot(indexDir, snap)
   } finally {
     release()

@@ -1,4 +1,5 @@
 import { join } from 'node:path'
+import { setImmediate as nextTurn } from 'node:timers/promises'
 import type { ArticleMeta, IndexProgress, SearchHit, SearchResult } from '../../shared/types'
 import { loadIndex, saveIndex } from './index-file'
 import { InvertedIndex } from './inverted-index'
@@ -197,7 +198,7 @@ export class SearchService {
     }
     this.progress({ phase: 'rebuilding', done: metas.length, total: metas.length })
     if (this.closed) return // an unfinished index is not worth saving: the next start rebuilds
-    await fresh.sortTerms(() => new Promise<void>((resolve) => setImmediate(resolve)))
+    await fresh.sortTerms(nextTurn)
     this.index = fresh
     // Changes that arrived while building are re-read now.
     const pending = [...this.pending]
@@ -284,7 +285,7 @@ class Slicer {
       this.report(done)
       this.reported = now
     }
-    await new Promise<void>((resolve) => setImmediate(resolve))
+    await nextTurn()
     this.started = performance.now()
   }
 }

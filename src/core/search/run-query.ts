@@ -4,6 +4,7 @@ import { BODY_MASK, DOC_SHIFT, META_BIT, TITLE_MASK, TITLE_SHIFT, type InvertedI
 import { compileFilters } from './doc-filter'
 import type { ParsedQuery } from './parse-query'
 import { pairProbe } from './pair-filter'
+import { phraseMatcher, type PhraseTest } from './phrase-match'
 import { queryTerms, type Highlighter, type QueryTerms } from './query-terms'
 import { isCjkTerm } from './tokenize'
 
@@ -148,13 +149,13 @@ function checkPhrases(
     for (const probe of probes) if (!pairs.mayContain(doc, probe)) return false
     return true
   }
-  const regexes = terms.phrases.map(phraseRegex)
-  const unwanted = terms.excludedPhrases.map(phraseRegex)
+  const phrases = terms.phrases.map(phraseMatcher)
+  const unwanted = terms.excludedPhrases.map(phraseMatcher)
   const confirm = (doc: number) => {
     const id = index.docs.ids[doc]!
     const body = read.text(id)
     texts.set(id, body)
-    return containsPhrases(read.title(id), body, regexes, unwanted)
+    return containsPhrases(read.title(id), body, phrases, unwanted)
   }
   const chosen: number[] = []
   const best = topK(candidates, Math.max(wanted, PHRASE_CHECKS), key)
@@ -282,30 +283,18 @@ function topK(items: Int32Array, k: number, key: SortKey): number[] {
 
 /**
  * Does the article contain every wanted phrase and none of the unwanted? Tried on the text as stored
- * first (the regexes ignore case), which needs no copy: lowercasing or folding each candidate's text
+ * first (the matchers ignore case), which needs no copy: lowercasing or folding each candidate's text
  * (and joining title and body) cost more than the match. Folding (accents, compatibility forms) can
  * only matter when the text has non-ASCII characters. Title and body are searched separately: a phrase
  * across their boundary is not one (the pair filters leave that pair out too).
  */
-function containsPhrases(title: string, body: string, wanted: RegExp[], unwanted: RegExp[]): boolean {
-  const within = (t: string, b: string) => (r: RegExp) => r.test(b) || r.test(t)
+function containsPhrases(title: string, body: string, wanted: PhraseTest[], unwanted: PhraseTest[]): boolean {
+  const within = (t: string, b: string) => (test: PhraseTest) => test(b) || test(t)
   const raw = within(title, body)
   if (unwanted.length === 0 && wanted.every(raw)) return true // what matches unfolded matches folded
   if (!NON_ASCII.test(body) && !NON_ASCII.test(title)) return unwanted.length > 0 && wanted.every(raw) && !unwanted.some(raw)
   const folded = within(foldText(title), foldText(body))
   return wanted.every(folded) && !unwanted.some(folded)
-}
-
-/** A regex finding a phrase's (folded) terms in order, in any case, separated only by non-letters. */
-function phraseRegex(terms: string[]): RegExp {
-  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-  let source = isCjkTerm(terms[0]!) ? '' : '(?<![\\p{L}\\p{N}])'
-  terms.forEach((term, i) => {
-    if (i > 0) source += isCjkTerm(term) && isCjkTerm(terms[i - 1]!) ? '[^\\p{L}\\p{N}]*' : '[^\\p{L}\\p{N}]+'
-    source += escape(term)
-  })
-  if (!isCjkTerm(terms[terms.length - 1]!)) source += '(?![\\p{L}\\p{N}])'
-  return new RegExp(source, 'iu')
 }
 
 function popcount(n: number): number {

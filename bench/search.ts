@@ -238,7 +238,7 @@ export function loadFixture(dir: string): { metas: ArticleMeta[]; queries: Query
   const source: SearchSource = {
     all: () => [...byId.values()],
     find: (id) => byId.get(id),
-    readText: (id) => readFileSync(join(dir, 'articles', id, 'content.txt'), 'utf8')
+    readTextBytes: (id) => readFileSync(join(dir, 'articles', id, 'content.txt'))
   }
   return { metas, queries, source }
 }

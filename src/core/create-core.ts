@@ -109,7 +109,7 @@ export async function createCore(options: CoreOptions): Promise<LecternCore> {
   // to) and follows every change through libraryChanged, whoever emits it.
   const search = new SearchService({
     indexDir: indexDirOf(dataDir),
-    source: { all: () => store.all(), find: (id) => store.find(id), readText: (id) => store.readText(id) },
+    source: { all: () => store.all(), find: (id) => store.find(id), readTextBytes: (id) => store.readTextBytes(id) },
     onProgress: (progress) => events.emit('indexProgress', progress)
   })
   events.on('libraryChanged', ({ ids }) => search.changed(ids))

@@ -302,10 +302,15 @@ export class LibraryStore {
     }
   }
 
-  /** The article's plain text. Synchronous on purpose: search reads 20 small files per query (search-service.ts). */
+  /** The article's plain text. */
   readText(id: string): string {
+    return this.readTextBytes(id).toString('utf8')
+  }
+
+  /** The article's plain text as stored (UTF-8). Synchronous on purpose: search reads 20 small files per query (search-service.ts). */
+  readTextBytes(id: string): Buffer {
     this.get(id)
-    return readFileSync(join(this.articleDir(id), 'content.txt'), 'utf8')
+    return readFileSync(join(this.articleDir(id), 'content.txt'))
   }
 
   /** Resolves once every change made before the call is on disk (fsynced); rejects if saving failed. */

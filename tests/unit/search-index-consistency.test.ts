@@ -52,7 +52,7 @@ function article(i: number, version = 0): [ArticleMeta, string] {
 function library(entries: [ArticleMeta, string][]) {
   const metas = new Map(entries.map(([m]) => [m.id, m]))
   const texts = new Map(entries.map(([m, t]) => [m.id, t]))
-  const source: SearchSource = { all: () => [...metas.values()], find: (id) => metas.get(id), readText: (id) => texts.get(id) ?? '' }
+  const source: SearchSource = { all: () => [...metas.values()], find: (id) => metas.get(id), readTextBytes: (id) => Buffer.from(texts.get(id) ?? '') }
   const set = ([m, t]: [ArticleMeta, string]) => {
     metas.set(m.id, m)
     texts.set(m.id, t)
@@ -155,10 +155,10 @@ describe('compaction', () => {
   it('renumbers articles densely and then ranks exactly like an index built from scratch', () => {
     const lib = library(Array.from({ length: 60 }, (_, i) => article(i)))
     const changed = new InvertedIndex()
-    for (const meta of lib.metas.values()) changed.add(docInfo(meta), lib.source.readText(meta.id))
+    for (const meta of lib.metas.values()) changed.add(docInfo(meta), lib.source.readTextBytes(meta.id).toString())
     for (let i = 0; i < 60; i += 4) {
       lib.set(article(i, 1))
-      changed.add(docInfo(lib.metas.get(`a${i}`)!), lib.source.readText(`a${i}`))
+      changed.add(docInfo(lib.metas.get(`a${i}`)!), lib.source.readTextBytes(`a${i}`).toString())
     }
     for (let i = 1; i < 60; i += 9) {
       lib.metas.delete(`a${i}`)
@@ -168,8 +168,8 @@ describe('compaction', () => {
     expect(changed.retired).toBe(0)
     // Fresh, in the order the compacted index now has its articles (ties are broken by article number).
     const fresh = new InvertedIndex()
-    for (const id of changed.docs.ids) fresh.add(docInfo(lib.metas.get(id!)!), lib.source.readText(id!))
-    const reader = { title: (id: string) => lib.metas.get(id)!.title, text: (id: string) => lib.source.readText(id) }
+    for (const id of changed.docs.ids) fresh.add(docInfo(lib.metas.get(id!)!), lib.source.readTextBytes(id!).toString())
+    const reader = { title: (id: string) => lib.metas.get(id)!.title, text: (id: string) => lib.source.readTextBytes(id).toString() }
     const page = { limit: 100, offset: 0 }
     for (const query of QUERIES) {
       const run = (index: InvertedIndex) => {

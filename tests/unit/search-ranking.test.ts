@@ -28,7 +28,7 @@ function library(entries: [ArticleMeta, string][]) {
   const source: SearchSource = {
     all: () => [...metas.values()],
     find: (id) => metas.get(id),
-    readText: (id) => texts.get(id) ?? ''
+    readTextBytes: (id) => Buffer.from(texts.get(id) ?? '')
   }
   return { metas, texts, source }
 }

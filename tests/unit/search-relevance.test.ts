@@ -61,7 +61,7 @@ beforeAll(() => {
   dir = tempDir('lectern-relevance-')
   search = new SearchService({
     indexDir: join(dir.path, 'index'),
-    source: { all: () => [...metas.values()], find: (id) => metas.get(id), readText: (id) => texts.get(id) ?? '' }
+    source: { all: () => [...metas.values()], find: (id) => metas.get(id), readTextBytes: (id) => Buffer.from(texts.get(id) ?? '') }
   })
 })
 afterAll(async () => {

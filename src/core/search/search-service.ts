@@ -6,7 +6,7 @@ import { InvertedIndex } from './inverted-index'
 import { parseQuery } from './parse-query'
 import { runQuery } from './run-query'
 import { docInfo, fingerprint } from './search-doc'
-import { highlightRanges, makeSnippet } from './snippet'
+import { highlightRanges, makeSnippet, snippetFromBytes } from './snippet'
 import { hasCjk, warmSegmenters } from './tokenize'
 
 /** Where the index gets articles: the library's public reads, nothing of its storage format. */
@@ -14,10 +14,11 @@ export interface SearchSource {
   all(): readonly ArticleMeta[]
   find(id: string): ArticleMeta | undefined
   /**
-   * The article's plain text (articles/<id>/content.txt). Synchronous: a query reads 20 small files,
-   * and async reads (open, stat, read, close through the thread pool) took longer than the query itself.
+   * The article's plain text as stored (articles/<id>/content.txt, UTF-8). Bytes, so snippets can decode
+   * only what they show (snippet.ts). Synchronous: a query reads 20 small files, and async reads (open,
+   * stat, read, close through the thread pool) took longer than the query itself.
    */
-  readText(id: string): string
+  readTextBytes(id: string): Buffer
 }
 
 export interface SearchServiceOptions {
@@ -104,7 +105,7 @@ export class SearchService {
         savedAt: meta.savedAt,
         score,
         titleHighlights: highlightRanges(meta.title, page.highlight),
-        snippet: makeSnippet(page.texts.get(id) ?? this.readText(id), page.highlight)
+        snippet: page.texts.has(id) ? makeSnippet(page.texts.get(id)!, page.highlight) : snippetFromBytes(this.readTextBytes(id), page.highlight)
       })
     }
     return {
@@ -226,10 +227,14 @@ export class SearchService {
 
   /** An article's text, or '' when its file is missing (it is then found by its metadata only). */
   private readText(id: string): string {
+    return this.readTextBytes(id).toString('utf8')
+  }
+
+  private readTextBytes(id: string): Buffer {
     try {
-      return this.options.source.readText(id)
+      return this.options.source.readTextBytes(id)
     } catch {
-      return ''
+      return Buffer.alloc(0)
     }
   }
 

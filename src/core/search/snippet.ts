@@ -15,8 +15,13 @@ const SNIPPET_LENGTH = 220
 const SPACE = /\s/
 const LEAD = 70
 const LETTER = /[\p{L}\p{N}]/u
-/** Characters that folding changes beyond lowercasing: Latin with diacritics, ligatures, full-width forms. */
-const FOLDABLE = /[\u00c0-\u02af\u0370-\u03ff\u1e00-\u1fff\ufb00-\ufb06\uff00-\uffef]/
+/**
+ * Letters that folding changes beyond lowercasing: Latin with diacritics, ligatures, full-width Latin
+ * letters and digits, half-width katakana. Not full-width punctuation (，。：), which Chinese and Japanese
+ * text is full of and no query word contains: counting it sent nearly every CJK snippet without a body
+ * match through the slow tokenizing scan (~1-2 ms each).
+ */
+const FOLDABLE = /[\u00c0-\u02af\u0370-\u03ff\u1e00-\u1fff\ufb00-\ufb06\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff66-\uff9f]/
 const FALLBACK_SCAN = 20_000
 
 /** Does a word of the text match the query (exactly, as a completion, or containing a CJK query word)? */
@@ -51,8 +56,42 @@ export function highlightRanges(text: string, highlight: Highlighter): TextRange
   return ranges
 }
 
+/**
+ * The snippet of an article from its stored text (UTF-8). When every query word is CJK, only a window
+ * around the first match is decoded: decoding Chinese or Japanese UTF-8 runs at ~150 MB/s here, ~70 µs
+ * for a typical article, most of a CJK query's time over 20 hits. CJK words have no case, so the first
+ * match in the bytes is the first in the text, and the window holds all that makeSnippet looks at.
+ * Anything else (no match in the bytes, Latin words, which match in any case) decodes the whole text.
+ */
+export function snippetFromBytes(bytes: Buffer, highlight: Highlighter): Snippet {
+  const first = bytes.length > WINDOW_BEFORE + WINDOW_AFTER ? firstCjkByte(bytes, highlight) : -1
+  if (first < 0) return makeSnippet(bytes.toString('utf8'), highlight)
+  let from = Math.max(0, first - WINDOW_BEFORE)
+  let to = Math.min(bytes.length, first + WINDOW_AFTER)
+  // Whole characters only: move off UTF-8 continuation bytes (10xxxxxx).
+  while (from > 0 && (bytes[from]! & 0xc0) === 0x80) from--
+  while (to < bytes.length && (bytes[to]! & 0xc0) === 0x80) to++
+  return makeSnippet(bytes.toString('utf8', from, to), highlight, { before: from > 0, after: to < bytes.length })
+}
+
+/** Bytes decoded around a CJK match: at least LEAD characters before it and SNIPPET_LENGTH after (4 bytes each at most). */
+const WINDOW_BEFORE = 4 * (LEAD + 16)
+const WINDOW_AFTER = 4 * (SNIPPET_LENGTH + 16)
+
+/** Byte offset of the first occurrence of a query word, when all are CJK; else -1. */
+function firstCjkByte(bytes: Buffer, highlight: Highlighter): number {
+  const needles = [...highlight.exact, ...highlight.prefixes]
+  if (needles.length === 0 || !needles.every(isCjkTerm)) return -1
+  let best = -1
+  for (const needle of needles) {
+    const at = bytes.indexOf(needle, 0, 'utf8')
+    if (at >= 0 && (best < 0 || at < best)) best = at
+  }
+  return best
+}
+
 /** A piece of the body around the first match, whitespace collapsed, with the matches' ranges. */
-export function makeSnippet(body: string, highlight: Highlighter): Snippet {
+export function makeSnippet(body: string, highlight: Highlighter, cut = { before: false, after: false }): Snippet {
   const first = firstMatch(body, highlight)
   let start = 0
   if (first > LEAD) {
@@ -69,8 +108,9 @@ export function makeSnippet(body: string, highlight: Highlighter): Snippet {
     if (back - start > SNIPPET_LENGTH / 2) end = back
   }
   const piece = body.slice(start, end).replace(/\s+/g, ' ').trim()
-  const before = start > 0 ? '… ' : ''
-  const after = end < body.length ? ' …' : ''
+  // `cut`: the body is a window of a longer text.
+  const before = start > 0 || cut.before ? '… ' : ''
+  const after = end < body.length || cut.after ? ' …' : ''
   const text = `${before}${piece}${after}`
   const shift = before.length
   const highlights = highlightRanges(piece, highlight).map(([a, b]) => [a + shift, b + shift] as TextRange)

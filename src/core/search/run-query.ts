@@ -69,18 +69,29 @@ export function runQuery(index: InvertedIndex, query: ParsedQuery, page: { limit
   touchedCount = 0
   const avg = index.averageLength()
   const live = Math.max(1, index.live)
-  for (const termId of terms.excluded) {
-    markExcluded(index.lists[termId]!, index.lists[termId]!.length, table.alive)
-    markExcluded(index.tails[termId]!, index.tailSizes[termId]!, table.alive)
+  const scoreGroups = (onlyTouched: boolean) => {
+    // Smallest group first: with onlyTouched, the others only add to the articles it found (every word must match).
+    const order = terms.groups.map((group, g) => ({ group, g, postings: group.terms.reduce((n, t) => n + index.frequency(t.id), 0) }))
+    order.sort((a, b) => a.postings - b.postings)
+    order.forEach(({ group, g }, rank) => {
+      for (const { id, weight } of group.terms) {
+        const df = index.frequency(id)
+        const idf = Math.log(1 + (live - df + 0.5) / (df + 0.5)) * weight
+        const touch = !onlyTouched || rank === 0
+        scoreList(index.lists[id]!, index.lists[id]!.length, 1 << g, idf, avg, table.alive, table.lengths, touch)
+        scoreList(index.tails[id]!, index.tailSizes[id]!, 1 << g, idf, avg, table.alive, table.lengths, touch)
+      }
+    })
   }
-  for (let g = 0; g < terms.groups.length; g++) {
-    for (const { id, weight } of terms.groups[g]!.terms) {
-      const df = index.frequency(id)
-      const idf = Math.log(1 + (live - df + 0.5) / (df + 0.5)) * weight
-      scoreList(index.lists[id]!, index.lists[id]!.length, 1 << g, idf, avg, table.alive, table.lengths)
-      scoreList(index.tails[id]!, index.tailSizes[id]!, 1 << g, idf, avg, table.alive, table.lengths)
+  scoreGroups(true)
+  const markExclusions = () => {
+    // With words to match, only articles already found need the mark; a filter-only query walks them all.
+    for (const termId of terms.excluded) {
+      markExcluded(index.lists[termId]!, index.lists[termId]!.length, table.alive, hasText)
+      markExcluded(index.tails[termId]!, index.tailSizes[termId]!, table.alive, hasText)
     }
   }
+  markExclusions()
 
   const all = terms.groups.length >= 32 ? 0xffffffff : (1 << terms.groups.length) - 1
   let found = 0
@@ -93,7 +104,11 @@ export function runQuery(index: InvertedIndex, query: ParsedQuery, page: { limit
       if ((masks[doc]! & (EXCLUDED | all)) === all && (filter === null || filter(doc))) candidateScratch[found++] = doc
     }
     if (found === 0 && terms.groups.length > 1 && terms.phrases.length === 0) {
-      // Nothing has every word: rank what has most of them (more words first, then score).
+      // Nothing has every word: rank what has most of them (more words first, then score), which needs
+      // every group's articles, not only those of the smallest.
+      resetScratch()
+      scoreGroups(false)
+      markExclusions()
       for (let t = 0; t < touchedCount; t++) {
         const doc = touched[t]!
         const mask = masks[doc]! & all
@@ -117,10 +132,7 @@ export function runQuery(index: InvertedIndex, query: ParsedQuery, page: { limit
     ? checkPhrases(index, terms, candidates, wanted, key, read, texts)
     : { chosen: topK(candidates, wanted, key), total: candidates.length, totalIsEstimate: false }
   const ranked = chosen.slice(page.offset, wanted).map((doc) => ({ id: table.ids[doc]!, score: round(scores[doc]!) }))
-  for (let t = 0; t < touchedCount; t++) {
-    scores[touched[t]!] = 0
-    masks[touched[t]!] = 0
-  }
+  resetScratch()
   return { docs: ranked, total, totalIsEstimate, sort, highlight: terms.highlight, texts }
 }
 
@@ -178,8 +190,19 @@ function checkPhrases(
 
 // The hot loops: plain loops over typed arrays, no closure per posting (a callback per posting was 3x slower).
 
-/** Adds one posting list's BM25 contributions to the scratch scores and marks its articles with `bit`. */
-function scoreList(list: Uint32Array, size: number, bit: number, idf: number, avg: number, alive: Uint8Array, lengths: Uint32Array): void {
+function resetScratch(): void {
+  for (let t = 0; t < touchedCount; t++) {
+    scores[touched[t]!] = 0
+    masks[touched[t]!] = 0
+  }
+  touchedCount = 0
+}
+
+/**
+ * Adds one posting list's BM25 contributions to the scratch scores and marks its articles with `bit`.
+ * With `touch` false, articles no earlier list touched are skipped (they cannot match every word).
+ */
+function scoreList(list: Uint32Array, size: number, bit: number, idf: number, avg: number, alive: Uint8Array, lengths: Uint32Array, touch: boolean): void {
   const lengthNorm = K1 * (1 - B)
   const lengthScale = (K1 * B) / avg
   for (let i = 0; i < size; i++) {
@@ -187,7 +210,10 @@ function scoreList(list: Uint32Array, size: number, bit: number, idf: number, av
     const doc = posting >>> DOC_SHIFT
     if (alive[doc] === 0) continue
     const mask = masks[doc]!
-    if (mask === 0) touched[touchedCount++] = doc
+    if (mask === 0) {
+      if (!touch) continue
+      touched[touchedCount++] = doc
+    }
     masks[doc] = mask | bit
     const tf = posting & BODY_MASK
     let s = tf > 0 ? (tf * (K1 + 1)) / (tf + lengthNorm + lengthScale * lengths[doc]!) : 0
@@ -197,11 +223,14 @@ function scoreList(list: Uint32Array, size: number, bit: number, idf: number, av
   }
 }
 
-function markExcluded(list: Uint32Array, size: number, alive: Uint8Array): void {
+function markExcluded(list: Uint32Array, size: number, alive: Uint8Array, onlyTouched: boolean): void {
   for (let i = 0; i < size; i++) {
     const doc = list[i]! >>> DOC_SHIFT
     if (alive[doc] === 0) continue
-    if (masks[doc] === 0) touched[touchedCount++] = doc
+    if (masks[doc] === 0) {
+      if (onlyTouched) continue
+      touched[touchedCount++] = doc
+    }
     masks[doc] = masks[doc]! | EXCLUDED
   }
 }

@@ -6,7 +6,7 @@ import { parseQuery } from '../../src/core/search/parse-query'
 import { runQuery } from '../../src/core/search/run-query'
 import { docInfo } from '../../src/core/search/search-doc'
 import { SearchService, type SearchSource } from '../../src/core/search/search-service'
-import { buildPairFilter, mayContainPair, pairProbe, termHash } from '../../src/core/search/pair-filter'
+import { buildPairFilter, mayContainPair, PairFilterStore, pairProbe, termHash } from '../../src/core/search/pair-filter'
 import type { ArticleMeta, SearchResult } from '../../src/shared/types'
 import { articleMeta } from '../support/article-meta'
 import { tempDir } from '../support/temp-dir'
@@ -211,5 +211,28 @@ describe('word-pair filter', () => {
     // A 0 in the sequence (an unindexed term) breaks it: no pair across it.
     const broken = buildPairFilter(Uint32Array.from([termHash('cold'), 0, termHash('war')]), 3)
     expect(broken.length).toBe(0)
+  })
+
+  it('checks many articles at once exactly as it checks one (short filters, long ones, skipped articles)', () => {
+    const r = prng(9)
+    const vocabulary = Array.from({ length: 400 }, (_, i) => `v${i.toString(36)}`)
+    const store = new PairFilterStore()
+    const filters: Uint8Array[] = []
+    for (let doc = 0; doc < 300; doc++) {
+      // From no words (an empty filter) through a few (one partial block) to many (whole blocks).
+      const length = doc % 3 === 0 ? Math.floor(r() * 6) : Math.floor(r() * 400)
+      const words = Array.from({ length }, () => vocabulary[Math.floor(r() * vocabulary.length)]!)
+      filters.push(buildPairFilter(Uint32Array.from(words, termHash), words.length))
+      store.set(doc, filters[doc]!)
+    }
+    const docs = Int32Array.from({ length: 300 }, (_, i) => i)
+    const skip = Uint8Array.from({ length: 300 }, (_, i) => (i % 7 === 0 ? 1 : 0))
+    for (let q = 0; q < 200; q++) {
+      const probes = Array.from({ length: 1 + (q % 2) }, () => pairProbe(vocabulary[Math.floor(r() * 40)]!, vocabulary[Math.floor(r() * 40)]!)!)
+      const out = new Int32Array(300)
+      const kept = [...out.subarray(0, store.keepPossible(docs, skip, probes, out))]
+      const expected = [...docs].filter((doc) => skip[doc] === 0 && probes.every((p) => mayContainPair(filters[doc]!, p)))
+      expect(kept).toEqual(expected)
+    }
   })
 })

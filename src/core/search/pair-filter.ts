@@ -175,6 +175,46 @@ export class PairFilterStore {
     return at & IN_EXTRA ? probeBytes(this.extra, at & ~IN_EXTRA, this.length[doc]!, probe) : probeBytes(this.base, at, this.length[doc]!, probe)
   }
 
+  /**
+   * Writes to `out` the articles of `docs` (but not those marked in `skip`) whose filters may contain
+   * every probed pair, and returns how many. Phrase queries run this over all their candidates (~40k
+   * at 50k articles): one loop, with each probe's bit positions in a full block worked out once rather
+   * than hashed again per article.
+   */
+  keepPossible(docs: Int32Array, skip: Uint8Array, probes: readonly PairProbe[], out: Int32Array): number {
+    const fullBlock = probes.map(({ h1, h2 }) => {
+      const offsets = new Int32Array(PROBES)
+      const masks = new Uint8Array(PROBES)
+      for (let k = 0; k < PROBES; k++) {
+        const bit = probeBit(h2, k, BLOCK_BYTES * 8)
+        offsets[k] = bit >>> 3
+        masks[k] = 1 << (bit & 7)
+      }
+      return { h1, offsets, masks }
+    })
+    let kept = 0
+    next: for (let i = 0; i < docs.length; i++) {
+      const doc = docs[i]!
+      if (skip[doc] === 1) continue
+      const at = this.at[doc]!
+      const length = this.length[doc]!
+      const bytes = at & IN_EXTRA ? this.extra : this.base
+      const start = at & ~IN_EXTRA
+      if (length < BLOCK_BYTES) {
+        // A short filter is one partial block: the probes depend on its size.
+        for (const probe of probes) if (!probeBytes(bytes, start, length, probe)) continue next
+      } else {
+        // Longer filters are whole blocks (buildPairFilter).
+        for (const { h1, offsets, masks } of fullBlock) {
+          const block = start + scale(h1, length / BLOCK_BYTES) * BLOCK_BYTES
+          for (let k = 0; k < PROBES; k++) if ((bytes[block + offsets[k]!]! & masks[k]!) === 0) continue next
+        }
+      }
+      out[kept++] = doc
+    }
+    return kept
+  }
+
   /** Byte length of each live article's filter (0 for a retired one), in article order: for saving. */
   sizes(live: Uint8Array, count: number): Uint32Array {
     const sizes = new Uint32Array(count)

@@ -177,10 +177,8 @@ function checkPhrases(
   if (chosen.length >= wanted) return { chosen, total: Math.round((chosen.length / checked) * candidates.length), totalIsEstimate: true }
   // Everything ranked below the best: filters first, then the best of what passes, read in order.
   for (const doc of best) tried[doc] = 1
-  let left = 0
-  for (const doc of candidates) if (tried[doc] === 0 && mayContain(doc)) restScratch[left++] = doc
+  const rest = restScratch.subarray(0, pairs.keepPossible(candidates, tried, probes, restScratch))
   for (const doc of best) tried[doc] = 0
-  const rest = restScratch.subarray(0, left)
   const next = topK(rest, Math.max(wanted - chosen.length, PHRASE_CHECKS), key)
   let confirmed = 0
   for (; confirmed < next.length && chosen.length < wanted; confirmed++) if (confirm(next[confirmed]!)) chosen.push(next[confirmed]!)

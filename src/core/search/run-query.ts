@@ -1,7 +1,7 @@
 import type { SearchSort } from '../../shared/types'
 import { foldText } from './fold-text'
 import { BODY_MASK, DOC_SHIFT, META_BIT, TITLE_MASK, TITLE_SHIFT, type InvertedIndex } from './inverted-index'
-import { compileFilters } from './doc-filter'
+import { compileFilters, type DocFilter } from './doc-filter'
 import type { ParsedQuery } from './parse-query'
 import { pairProbe } from './pair-filter'
 import { phraseMatcher, type PhraseTest } from './phrase-match'
@@ -94,32 +94,23 @@ export function runQuery(index: InvertedIndex, query: ParsedQuery, page: { limit
   markExclusions()
 
   const all = terms.groups.length >= 32 ? 0xffffffff : (1 << terms.groups.length) - 1
-  let found = 0
   const filter = compileFilters(table, query.filters)
   const keep = (doc: number) => table.alive[doc] === 1 && (filter === null || filter(doc))
+  // The loops over articles are functions of their own: with a long loop inside it, runQuery was compiled
+  // on the spot (on-stack replacement) and thrown out at the next branch not yet run, on every query (--trace-deopt).
+  let found = 0
   if (hasText) {
-    // Touched articles are live (the scoring loops skip retired ones); without filters, no call per article.
-    for (let t = 0; t < touchedCount; t++) {
-      const doc = touched[t]!
-      if ((masks[doc]! & (EXCLUDED | all)) === all && (filter === null || filter(doc))) candidateScratch[found++] = doc
-    }
+    found = withEveryWord(all, filter)
     if (found === 0 && terms.groups.length > 1 && terms.phrases.length === 0) {
       // Nothing has every word: rank what has most of them (more words first, then score), which needs
       // every group's articles, not only those of the smallest.
       resetScratch()
       scoreGroups(false)
       markExclusions()
-      for (let t = 0; t < touchedCount; t++) {
-        const doc = touched[t]!
-        const mask = masks[doc]! & all
-        if ((masks[doc]! & EXCLUDED) === 0 && mask !== 0 && keep(doc)) {
-          scores[doc] = popcount(mask) * 1000 + scores[doc]!
-          candidateScratch[found++] = doc
-        }
-      }
+      found = withSomeWords(all, keep)
     }
   } else if (query.filters.length > 0 || terms.excluded.length > 0 || query.sort) {
-    for (let doc = 0; doc < count; doc++) if ((masks[doc]! & EXCLUDED) === 0 && keep(doc)) candidateScratch[found++] = doc
+    found = withoutWords(count, keep)
   }
   const candidates = candidateScratch.subarray(0, found)
 
@@ -187,6 +178,38 @@ function checkPhrases(
 }
 
 // The hot loops: plain loops over typed arrays, no closure per posting (a callback per posting was 3x slower).
+
+/** Into candidateScratch: the touched articles with every word, none excluded, that pass the filters. */
+function withEveryWord(all: number, filter: DocFilter | null): number {
+  let found = 0
+  // Touched articles are live (the scoring loops skip retired ones); without filters, no call per article.
+  for (let t = 0; t < touchedCount; t++) {
+    const doc = touched[t]!
+    if ((masks[doc]! & (EXCLUDED | all)) === all && (filter === null || filter(doc))) candidateScratch[found++] = doc
+  }
+  return found
+}
+
+/** Into candidateScratch: the touched articles with some of the words, scored so that more words rank first. */
+function withSomeWords(all: number, keep: (doc: number) => boolean): number {
+  let found = 0
+  for (let t = 0; t < touchedCount; t++) {
+    const doc = touched[t]!
+    const mask = masks[doc]! & all
+    if ((masks[doc]! & EXCLUDED) === 0 && mask !== 0 && keep(doc)) {
+      scores[doc] = popcount(mask) * 1000 + scores[doc]!
+      candidateScratch[found++] = doc
+    }
+  }
+  return found
+}
+
+/** Into candidateScratch: every article that passes the filters and exclusions (a query without words). */
+function withoutWords(count: number, keep: (doc: number) => boolean): number {
+  let found = 0
+  for (let doc = 0; doc < count; doc++) if ((masks[doc]! & EXCLUDED) === 0 && keep(doc)) candidateScratch[found++] = doc
+  return found
+}
 
 function resetScratch(): void {
   for (let t = 0; t < touchedCount; t++) {

@@ -1,7 +1,9 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Highlighter } from '../../src/core/search/query-terms'
-import { makeSnippet, snippetFromBytes } from '../../src/core/search/snippet'
+import { foldText } from '../../src/core/search/fold-text'
+import { FOLDS_AS_LOWERCASE, highlightRanges, makeSnippet, searchedHighlights, snippetFromBytes, tokenHighlights } from '../../src/core/search/snippet'
+import { WORD_CHAR } from '../../src/core/search/word-chars'
 
 const marked = (snippet: { text: string; highlights: [number, number][] }) => snippet.highlights.map(([a, b]) => snippet.text.slice(a, b))
 
@@ -38,6 +40,40 @@ describe('search snippets', () => {
         }
       ),
       { numRuns: 300 }
+    )
+  })
+
+  it('marks whole words, completions of the word being typed, and CJK words inside runs', () => {
+    const text = 'Rust’s borrow checker — “borrowing” rules; 借用检查器 in Rust'
+    const highlight: Highlighter = { exact: new Set(['rust', 'borrow', '检查']), prefixes: ['borrow'] }
+    const ranges = highlightRanges(text, highlight)
+    expect(ranges.map(([a, b]) => text.slice(a, b))).toEqual(['Rust', 'borrow', 'borrowing', '检查', 'Rust'])
+    // Accented text goes through the tokenizer, which folds: crème matches creme.
+    expect(highlightRanges('Crème brûlée', { exact: new Set(['creme']), prefixes: [] })).toEqual([[0, 5]])
+  })
+
+  it('only searches (rather than tokenizes) text whose every word character folds to its lowercase', () => {
+    const wrong: string[] = []
+    for (let code = 0; code <= 0xffff; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue
+      const c = String.fromCharCode(code)
+      if (!FOLDS_AS_LOWERCASE.test(c)) continue
+      if (c.toLowerCase().length !== 1 || (WORD_CHAR.test(c) && foldText(c) !== c.toLowerCase())) wrong.push(c)
+    }
+    expect(wrong).toEqual([])
+  })
+
+  it('marks the same words by searching as by tokenizing', () => {
+    const pieces = ['rust', 'Rust', 'RUSTY', 'borrow', 'borrowed', 'x', ' ', '-', '’', '—', '…', '.', '1', '学习', '机器', '检查器', 'の', 'ガイド', '서울', '\n', '¿', '«']
+    const needles = ['rust', 'borrow', 'bor', 'x', '1', '学习', '检查', 'ガイド', '서울']
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), fc.subarray(needles), fc.subarray(needles), (parts, exact, prefixes) => {
+        const text = parts.join('')
+        const highlight: Highlighter = { exact: new Set(exact), prefixes }
+        expect(FOLDS_AS_LOWERCASE.test(text)).toBe(true)
+        expect(searchedHighlights(text.toLowerCase(), highlight)).toEqual(tokenHighlights(text, highlight))
+      }),
+      { numRuns: 2000 }
     )
   })
 

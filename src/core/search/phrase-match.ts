@@ -1,4 +1,5 @@
 import { isCjkTerm } from './tokenize'
+import { WORD_CHAR, wordCharAt, wordCharBefore } from './word-chars'
 
 /**
  * Finds a phrase's folded terms in a text: in order, in any case, separated only by characters that are
@@ -10,9 +11,6 @@ import { isCjkTerm } from './tokenize'
  * lets more through; each match it finds is then checked with one word-character regex compiled once.
  */
 export type PhraseTest = (text: string) => boolean
-
-/** What counts as part of a word: the tokenizer's word characters (tokenize.ts). */
-const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u
 
 export function phraseMatcher(terms: readonly string[]): PhraseTest {
   const cjk = terms.map(isCjkTerm)
@@ -38,14 +36,6 @@ export function phraseMatcher(terms: readonly string[]): PhraseTest {
 
 function isWordMatch(text: string, m: RegExpExecArray, boundedStart: boolean, boundedEnd: boolean): boolean {
   for (let g = 1; g < m.length; g++) if (WORD_CHAR.test(m[g]!)) return false
-  if (boundedStart && m.index > 0 && WORD_CHAR.test(charBefore(text, m.index))) return false
-  const end = m.index + m[0].length
-  if (boundedEnd && end < text.length && WORD_CHAR.test(String.fromCodePoint(text.codePointAt(end)!))) return false
-  return true
-}
-
-/** The whole character before `at` (both halves of a surrogate pair). */
-function charBefore(text: string, at: number): string {
-  const low = text.charCodeAt(at - 1)
-  return low >= 0xdc00 && low <= 0xdfff && at >= 2 ? text.slice(at - 2, at) : text[at - 1]!
+  if (boundedStart && wordCharBefore(text, m.index)) return false
+  return !(boundedEnd && wordCharAt(text, m.index + m[0].length))
 }

@@ -46,6 +46,21 @@ const PROGRESS_MS = 100
 const REBUILD_SHARE = 0.5
 
 /**
+ * Indexes a sample article into a throwaway index, so that V8 has compiled the indexing code before the
+ * library's first change. After loading an index from disk, the first update ran that code in the
+ * interpreter: 12.7 ms at 10k articles, 8.1 ms with this (medians of 8 starts; later updates ~2 ms).
+ */
+function warmIndexing(): void {
+  const sample = 'Lectern keeps every article you save, its text and its images, on this computer (2026). '.repeat(60)
+  const scratch = new InvertedIndex()
+  for (let i = 0; i < 3; i++) {
+    const info = { id: `warm-${i}`, title: `Warming up ${i}`, siteName: 'Lectern', byline: null, tags: ['warm'], lang: 'en' }
+    const state = { state: 'unread', favorite: false, read: false, savedAt: '2026-01-01T00:00:00.000Z', publishedAt: null } as const
+    scratch.add({ ...info, ...state, fingerprint: i, host: 'lectern.invalid' }, sample)
+  }
+}
+
+/**
  * The search index of one library: loads it from index/ on first use (or rebuilds it, with progress, when
  * it is missing, damaged, from an older format or mostly stale), keeps it in step with the library's
  * changes, and answers queries. The library never depends on it: deleting index/ loses nothing.
@@ -183,6 +198,7 @@ export class SearchService {
     }
     // Terms are kept sorted and CJK sorts last: a library with CJK text gets its segmenter ready now.
     if (hasCjk(this.index.lastTerm())) warmSegmenters()
+    warmIndexing()
     this.ready = true
     this.progress({ phase: 'ready', done: this.index.live, total: this.index.live })
   }

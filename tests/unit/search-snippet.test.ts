@@ -18,6 +18,19 @@ describe('search snippets', () => {
     expect(snippet.text.length).toBeLessThan(240)
   })
 
+  it('finds the first match wherever it falls, a word cut by the edge of a searched stretch included', () => {
+    const highlight: Highlighter = { exact: new Set(['lighthouse']), prefixes: [] }
+    for (let at = 2030; at <= 2060; at++) {
+      // "lighthouses" (not the word) before, the word at `at`, a later occurrence after a marker.
+      const head = `lighthouses ${'x'.repeat(at - 13)} `
+      const body = `${head}Lighthouse keeper ${'y '.repeat(2000)}FIRST? lighthouse`
+      expect(body.indexOf('Lighthouse')).toBe(at)
+      const snippet = makeSnippet(body, highlight)
+      expect(marked(snippet)).toEqual(['Lighthouse'])
+      expect(snippet.text).toContain('Lighthouse keeper')
+    }
+  })
+
   it('finds accented words for an unaccented query', () => {
     const body = `${'Lorem ipsum dolor sit amet. '.repeat(10)}Un café crème, s’il vous plaît.`
     expect(marked(makeSnippet(body, { exact: new Set(['creme']), prefixes: [] }))).toEqual(['crème'])

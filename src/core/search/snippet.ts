@@ -15,7 +15,6 @@ export interface Snippet {
 const SNIPPET_LENGTH = 220
 const SPACE = /\s/
 const LEAD = 70
-const LETTER = /[\p{L}\p{N}]/u
 /**
  * Letters that folding changes beyond lowercasing: Latin with diacritics, ligatures, full-width Latin
  * letters and digits, half-width katakana. Not full-width punctuation (，。：), which Chinese and Japanese
@@ -165,29 +164,44 @@ export function makeSnippet(body: string, highlight: Highlighter, cut = { before
 }
 
 /**
- * Offset of the first match in the body. Fast path: indexOf on the lowercased text for each query term
- * (word starts checked); if accents or compatibility forms hide every match from that, tokenize.
+ * Offset of the first match in the body. Fast path: indexOf on the lowercased text for each query word
+ * (word boundaries checked), a chunk at a time: the first match is usually near the start, and
+ * lowercasing whole articles was most of a query's garbage. If accents or compatibility forms could hide
+ * every match from that, tokenize.
  */
 function firstMatch(body: string, highlight: Highlighter): number {
-  const needles = [...highlight.exact, ...highlight.prefixes]
+  const needles = [...new Set([...highlight.exact, ...highlight.prefixes])]
   if (needles.length === 0) return 0
-  const lower = body.toLowerCase()
-  let best = -1
-  if (lower.length === body.length) {
-    for (const needle of needles) {
-      const cjk = isCjkTerm(needle)
-      const complete = highlight.exact.has(needle) && !highlight.prefixes.includes(needle)
-      for (let at = lower.indexOf(needle); at >= 0 && (best < 0 || at < best); at = lower.indexOf(needle, at + 1)) {
-        if (!cjk && at > 0 && LETTER.test(lower[at - 1]!)) continue
-        const next = lower[at + needle.length]
-        if (!cjk && complete && next !== undefined && LETTER.test(next)) continue
-        best = at
-        break
-      }
-    }
+  const longest = Math.max(...needles.map((n) => n.length))
+  for (let from = 0; from < body.length; from += MATCH_CHUNK) {
+    // The chunk reaches `longest` further, so a match starting in it is seen whole.
+    const to = Math.min(body.length, from + MATCH_CHUNK + longest)
+    const lower = body.slice(from, to).toLowerCase()
+    if (lower.length !== to - from) break // lowercasing changed the length (İ): offsets would not hold
+    const at = firstInChunk(body, from, lower, needles, highlight)
+    if (at >= 0) return at
+    if (to === body.length) break
   }
-  if (best >= 0 || !FOLDABLE.test(body)) return Math.max(best, 0)
+  if (!FOLDABLE.test(body)) return 0
   // Only folding (accents, full-width forms) can hide a match from indexOf; bounded, as titles often are the only match.
   for (const token of tokenize(body.slice(0, FALLBACK_SCAN))) if (matchesTerm(highlight, token)) return token.start
   return 0
+}
+
+const MATCH_CHUNK = 2048
+
+/** The first match starting in body[from, from + MATCH_CHUNK), given that stretch lowercased (`lower`); -1 if none. */
+function firstInChunk(body: string, from: number, lower: string, needles: string[], highlight: Highlighter): number {
+  let best = -1
+  for (const needle of needles) {
+    const cjk = isCjkTerm(needle)
+    const complete = highlight.exact.has(needle) && !highlight.prefixes.includes(needle)
+    for (let at = lower.indexOf(needle); at >= 0 && at < MATCH_CHUNK && (best < 0 || at < best); at = lower.indexOf(needle, at + 1)) {
+      if (!cjk && wordCharBefore(body, from + at)) continue
+      if (!cjk && complete && wordCharAt(body, from + at + needle.length)) continue
+      best = at
+      break
+    }
+  }
+  return best < 0 ? -1 : from + best
 }

@@ -213,18 +213,22 @@ describe('word-pair filter', () => {
     expect(broken.length).toBe(0)
   })
 
-  it('checks many articles at once exactly as it checks one (short filters, long ones, skipped articles)', () => {
+  it('checks many articles at once exactly as it checks one (short filters, long ones, loaded, added, skipped)', () => {
     const r = prng(9)
     const vocabulary = Array.from({ length: 400 }, (_, i) => `v${i.toString(36)}`)
-    const store = new PairFilterStore()
     const filters: Uint8Array[] = []
     for (let doc = 0; doc < 300; doc++) {
       // From no words (an empty filter) through a few (one partial block) to many (whole blocks).
       const length = doc % 3 === 0 ? Math.floor(r() * 6) : Math.floor(r() * 400)
       const words = Array.from({ length }, () => vocabulary[Math.floor(r() * vocabulary.length)]!)
       filters.push(buildPairFilter(Uint32Array.from(words, termHash), words.length))
-      store.set(doc, filters[doc]!)
     }
+    // The first 200 as loaded from a saved index (one byte array), the others added since.
+    const loaded = filters.slice(0, 200)
+    const bytes = new Uint8Array(loaded.reduce((n, f) => n + f.length, 0))
+    loaded.reduce((offset, f) => (bytes.set(f, offset), offset + f.length), 0)
+    const store = PairFilterStore.restore(bytes, Uint32Array.from(loaded, (f) => f.length))
+    for (let doc = 200; doc < 300; doc++) store.set(doc, filters[doc]!)
     const docs = Int32Array.from({ length: 300 }, (_, i) => i)
     const skip = Uint8Array.from({ length: 300 }, (_, i) => (i % 7 === 0 ? 1 : 0))
     for (let q = 0; q < 200; q++) {

@@ -34,8 +34,8 @@ export function matchesTerm(highlight: Highlighter, token: Token): boolean {
 
 /**
  * Characters whose folded form (fold-text.ts) is their lowercase form, of the same length, or that are
- * never part of a word: ASCII (but control characters), Latin-1 and general punctuation, CJK symbols, kana, CJK ideographs and
- * hangul syllables. A test checks each of them against foldText.
+ * never part of a word: printable ASCII and whitespace, Latin-1 and general punctuation, CJK symbols,
+ * kana, CJK ideographs and hangul syllables. A test checks each of them against foldText.
  */
 export const FOLDS_AS_LOWERCASE =
   /^[\t\n\r\u0020-\u00a9\u00ab-\u00b1\u00b4\u00b6-\u00b8\u00bb\u00bf\u2000-\u206f\u3000-\u3037\u303b-\u3098\u309d\u309e\u30a0-\u30fe\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3]*$/
@@ -43,7 +43,7 @@ export const FOLDS_AS_LOWERCASE =
 /**
  * Ranges of the matching words of a short text (a title, a snippet), in order. Text whose folding is
  * lowercasing (nearly all English, Chinese and Japanese) is searched for the query words; any other is
- * tokenized. Tokenizing a 220-character snippet took ~20 µs, most of a snippet's cost.
+ * tokenized. Tokenizing was about a quarter of a snippet's cost (27 µs a snippet before, 20 after).
  */
 export function highlightRanges(text: string, highlight: Highlighter): TextRange[] {
   return FOLDS_AS_LOWERCASE.test(text) ? searchedHighlights(text.toLowerCase(), highlight) : tokenHighlights(text, highlight)

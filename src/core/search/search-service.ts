@@ -48,7 +48,7 @@ const REBUILD_SHARE = 0.5
 /**
  * Indexes a sample article into a throwaway index, so that V8 has compiled the indexing code before the
  * library's first change. After loading an index from disk, the first update ran that code in the
- * interpreter: 12.7 ms at 10k articles, 8.1 ms with this (medians of 8 starts; later updates ~2 ms).
+ * interpreter: 12.7 ms at 10k articles, 8.1-8.8 ms with this (medians of 8 starts; later updates ~2 ms).
  */
 function warmIndexing(): void {
   const sample = 'Lectern keeps every article you save, its text and its images, on this computer (2026). '.repeat(60)

@@ -1,4 +1,5 @@
 import { foldText } from './fold-text'
+import { WORD_CHAR } from './word-chars'
 
 /**
  * Turns text into search terms. Words are runs of letters and digits, folded (fold-text.ts). Chinese,
@@ -14,7 +15,8 @@ export interface Token {
   end: number
 }
 
-const WORD = /[\p{L}\p{N}\p{M}]+/gu
+/** Runs of word characters (word-chars.ts holds the definition, shared with code that searches instead). */
+const WORD = new RegExp(`${WORD_CHAR.source}+`, 'gu')
 const ASCII_WORD = /[a-z0-9]+/g
 const NON_ASCII = /[^\t\n\r\u0020-\u007e]/
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u

@@ -1,6 +1,6 @@
 /**
- * What counts as part of a word, as the tokenizer sees it (tokenize.ts: runs of letters, digits and
- * combining marks), for code that finds words by searching a text instead of tokenizing it.
+ * What counts as part of a word: letters, digits and combining marks. The tokenizer's words are runs
+ * of these (tokenize.ts); the phrase matcher and the highlighter find words by searching instead.
  */
 export const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u
 

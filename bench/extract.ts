@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url'
 import { gunzipSync } from 'node:zlib'
 import { Readability } from '@mozilla/readability'
 import { JSDOM, VirtualConsole } from 'jsdom'
-import { extractArticle, extractArticleWith } from '../src/core/extract-article'
+import { extractArticle, extractArticleWith } from '../src/core/extract/extract-article'
 import { CLEANUP_RULES, type CleanupRule } from '../src/core/extract/clean-article'
 import { LecternError } from '../src/shared/errors'
 

@@ -8,10 +8,10 @@ import { LecternError } from '../shared/errors'
 import type { ArticleMeta, ImportProgress, LibraryView } from '../shared/types'
 import { LIBRARY_VIEWS } from '../shared/types'
 import { createCore, type CoreOptions, type EarlyAnswers, type LecternCore } from '../core/create-core'
-import { defaultDataDir } from '../core/data-dir'
+import { defaultDataDir } from '../core/library/data-dir'
 import { dispatch } from '../core/dispatch'
-import { readLocalFile } from '../core/read-local-file'
-import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from '../core/import-limits'
+import { readLocalFile } from '../core/import/read-local-file'
+import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from '../core/import/import-limits'
 import { startServer } from '../server/start-server'
 
 const USAGE = `Usage: lectern <command> [options]
@@ -314,7 +314,7 @@ async function extract(args: string[], values: Options): Promise<number> {
   if (!values.url) throw new UsageError('extract needs --url <original-url> (used to resolve links and images)')
   // Loaded here: the extractor's DOM libraries and the charset decoders take a while to load and no other
   // command needs them here (every command pays for what the CLI loads at start; `serve` before opening).
-  const [{ extractArticle }, { decodeHtml }] = await Promise.all([import('../core/extract-article'), import('../core/decode-html')])
+  const [{ extractArticle }, { decodeHtml }] = await Promise.all([import('../core/extract/extract-article'), import('../core/extract/decode-html')])
   const a = extractArticle(decodeHtml(await readLocalFile(file)).html, values.url)
   const result = {
     title: a.title,

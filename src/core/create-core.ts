@@ -4,19 +4,19 @@ import { LecternError } from '../shared/errors'
 import { isSafeExternalUrl } from '../shared/external-url'
 import { ok, type Result } from '../shared/result'
 import type { AddUrlResult, ArticleMeta, LibraryQuery, Settings } from '../shared/types'
-import { acquireDataLock } from './data-lock'
+import { acquireDataLock } from './library/data-lock'
 import { EventBus } from './event-bus'
-import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './import-limits'
-import { ImportQueue } from './import-queue'
-import type { StoredArticle } from './store-article'
-import { LibraryStore } from './library-store'
+import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './import/import-limits'
+import { ImportQueue } from './import/import-queue'
+import type { StoredArticle } from './import/store-article'
+import { LibraryStore } from './library/library-store'
 import type { StartPage } from './library/start-page'
-import { SettingsStore } from './settings-store'
+import { SettingsStore } from './settings/settings-store'
 import { SavedSearchStore } from './search/saved-searches'
 import { SearchService, indexDirOf } from './search/search-service'
 
 /** The import pipeline (jsdom, linkedom, ...) loads on the first save, not when the library opens. */
-const pipeline = () => import('./import-pipeline')
+const pipeline = () => import('./import/import-pipeline')
 
 export interface CoreOptions {
   dataDir: string

@@ -1,6 +1,6 @@
 import { lstat, readFile } from 'node:fs/promises'
 import { protocol as electronProtocol, type Protocol } from 'electron'
-import { assetContentType, resolveAssetPath } from '../core/asset-path'
+import { assetContentType, resolveAssetPath } from '../core/library/asset-path'
 
 /** The scheme article images are served from: lectern://articles/<id>/assets/<sha256>.<ext>. */
 export const ASSET_SCHEME = 'lectern'

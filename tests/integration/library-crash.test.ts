@@ -2,8 +2,8 @@ import { spawn } from 'node:child_process'
 import { execFileSync } from 'node:child_process'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { acquireDataLock } from '../../src/core/data-lock'
-import { LibraryStore } from '../../src/core/library-store'
+import { acquireDataLock } from '../../src/core/library/data-lock'
+import { LibraryStore } from '../../src/core/library/library-store'
 import { tempDir } from '../support/temp-dir'
 
 /**

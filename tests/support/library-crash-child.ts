@@ -9,8 +9,8 @@
  * Usage: node child.mjs <dataDir> <first change number> <seed>
  */
 import { writeSync } from 'node:fs'
-import { acquireDataLock } from '../../src/core/data-lock'
-import { LibraryStore } from '../../src/core/library-store'
+import { acquireDataLock } from '../../src/core/library/data-lock'
+import { LibraryStore } from '../../src/core/library/library-store'
 import type { ArticleMeta } from '../../src/shared/types'
 import { articleMeta } from './article-meta'
 

@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { resolveAssetPath } from '../../src/core/asset-path'
+import { resolveAssetPath } from '../../src/core/library/asset-path'
 
 const dataDir = resolve('/tmp/lectern-data')
 const sha = 'c'.repeat(64)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checkWebUrl, normalizeUrl } from '../../src/core/check-url'
+import { checkWebUrl, normalizeUrl } from '../../src/core/import/check-url'
 
 const codeOf = (fn: () => unknown): string | undefined => {
   try {

@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
-import { decodeHtml } from '../../src/core/decode-html'
+import { decodeHtml } from '../../src/core/extract/decode-html'
 
 const page = (charsetMeta: string, body: string) =>
   `<!doctype html><html><head>${charsetMeta}<title>t</title></head><body><p>${body}</p></body></html>`

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { cleanTitle, extractArticle } from '../../src/core/extract-article'
+import { cleanTitle, extractArticle } from '../../src/core/extract/extract-article'
 import { articlePage } from '../support/fixture-site'
 
 describe('extractArticle', () => {

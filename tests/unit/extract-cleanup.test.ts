@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { extractArticle } from '../../src/core/extract-article'
-import { elementToText } from '../../src/core/html-to-text'
-import { parsePageFast } from '../../src/core/dom-window'
+import { extractArticle } from '../../src/core/extract/extract-article'
+import { elementToText } from '../../src/core/extract/html-to-text'
+import { parsePageFast } from '../../src/core/extract/dom-window'
 
 // A generic news page: the story, wrapped in the furniture that sites put around and inside it.
 const story = [

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { LibraryStore } from '../../src/core/library-store'
+import { LibraryStore } from '../../src/core/library/library-store'
 import { MIGRATIONS } from '../../src/core/library/migrations'
 import { SCHEMA_VERSION } from '../../src/core/library/library-schema'
 import { readStoredArticles } from '../support/library-files'

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { LibraryStore } from '../../src/core/library-store'
+import { LibraryStore } from '../../src/core/library/library-store'
 import { LIBRARY_SORTS, LIBRARY_VIEWS, SORT_ORDERS, type ArticleMeta, type LibraryQuery } from '../../src/shared/types'
 import { fixtureArticle } from '../support/library-fixtures'
 import { tempDir } from '../support/temp-dir'

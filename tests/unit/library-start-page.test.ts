@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { LibraryStore } from '../../src/core/library-store'
+import { LibraryStore } from '../../src/core/library/library-store'
 import { shardFile } from '../../src/core/library/shards'
 import { START_PAGE_FILE, type StartPage } from '../../src/core/library/start-page'
 import { START_QUERY } from '../../src/shared/types'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { sanitizeArticleHtml } from '../../src/core/sanitize-html'
+import { sanitizeArticleHtml } from '../../src/core/extract/sanitize-html'
 
 // Each payload would run script or fetch from the network if sanitizing were a no-op (the linkedom trap).
 describe('sanitizeArticleHtml', () => {

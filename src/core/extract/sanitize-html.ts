@@ -1,5 +1,5 @@
 import createDOMPurify, { type DOMPurify } from 'dompurify'
-import { ARTICLE_PURIFY_CONFIG } from '../shared/sanitize-policy'
+import { ARTICLE_PURIFY_CONFIG } from '../../shared/sanitize-policy'
 import { fragmentWindow } from './dom-window'
 
 let purifier: DOMPurify | null = null

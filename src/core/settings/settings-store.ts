@@ -1,8 +1,8 @@
 import { join } from 'node:path'
 import { Low } from 'lowdb'
 import { JSONFile } from 'lowdb/node'
-import { contract } from '../shared/contract'
-import { DEFAULT_SETTINGS, type Settings } from '../shared/types'
+import { contract } from '../../shared/contract'
+import { DEFAULT_SETTINGS, type Settings } from '../../shared/types'
 
 /**
  * Reading preferences in <dataDir>/settings.json. A file that is missing, unreadable or holds values

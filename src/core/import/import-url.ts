@@ -1,10 +1,10 @@
-import { LecternError } from '../shared/errors'
+import { LecternError } from '../../shared/errors'
 import { checkWebUrl, chooseCanonical, normalizeUrl } from './check-url'
-import { decodeHtml } from './decode-html'
-import { extractArticle } from './extract-article'
+import { decodeHtml } from '../extract/decode-html'
+import { extractArticle } from '../extract/extract-article'
 import { fetchLimited } from './fetch-limited'
 import type { ImportLimits } from './import-limits'
-import type { LibraryStore } from './library-store'
+import type { LibraryStore } from '../library/library-store'
 import { findSaved, storeArticle, type StoredArticle } from './store-article'
 
 const HTML_TYPES = /^(text\/html|application\/xhtml\+xml)\b/i

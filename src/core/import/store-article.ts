@@ -3,13 +3,13 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { gzip } from 'node:zlib'
-import type { AddUrlResult, ArticleMeta } from '../shared/types'
-import { LecternError } from '../shared/errors'
-import type { ExtractedArticle } from './extract-article'
+import type { AddUrlResult, ArticleMeta } from '../../shared/types'
+import { LecternError } from '../../shared/errors'
+import type { ExtractedArticle } from '../extract/extract-article'
 import type { ImportLimits } from './import-limits'
-import type { LibraryStore } from './library-store'
+import type { LibraryStore } from '../library/library-store'
 import { localizeImages, readImageMap, writeImageMap } from './localize-images'
-import { readingMinutes } from './text-stats'
+import { readingMinutes } from '../extract/text-stats'
 
 /** A page ready to be stored: its decoded HTML, the address it came from, and what extraction found. */
 export interface ExtractedPage {

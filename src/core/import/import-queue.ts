@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { setImmediate as nextTurn } from 'node:timers/promises'
-import { LecternError } from '../shared/errors'
-import type { AddUrlResult, ImportItem, ImportProgress } from '../shared/types'
+import { LecternError } from '../../shared/errors'
+import type { AddUrlResult, ImportItem, ImportProgress } from '../../shared/types'
 import { normalizeUrl } from './check-url'
 
 interface Batch {

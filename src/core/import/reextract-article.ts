@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises'
 import { gunzipSync } from 'node:zlib'
-import { LecternError } from '../shared/errors'
-import type { ArticleMeta } from '../shared/types'
-import { extractArticle } from './extract-article'
+import { LecternError } from '../../shared/errors'
+import type { ArticleMeta } from '../../shared/types'
+import { extractArticle } from '../extract/extract-article'
 import type { ImportLimits } from './import-limits'
-import type { LibraryStore } from './library-store'
+import type { LibraryStore } from '../library/library-store'
 import { replaceContent } from './store-article'
 
 /** Extracts an article again from the page kept at import (after the extractor improved), offline. */

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises'
-import { LecternError } from '../shared/errors'
+import { LecternError } from '../../shared/errors'
 
 /** Largest local file accepted, the same order as a fetched page. */
 export const MAX_HTML_FILE_BYTES = 15_000_000

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto'
 import { basename } from 'node:path'
-import { LecternError } from '../shared/errors'
+import { LecternError } from '../../shared/errors'
 import { chooseCanonical } from './check-url'
-import { decodeHtml } from './decode-html'
+import { decodeHtml } from '../extract/decode-html'
 import { MAX_HTML_FILE_BYTES } from './read-local-file'
-import { extractArticleWith } from './extract-article'
+import { extractArticleWith } from '../extract/extract-article'
 import type { ImportLimits } from './import-limits'
-import type { LibraryStore } from './library-store'
+import type { LibraryStore } from '../library/library-store'
 import { storeArticle, type StoredArticle } from './store-article'
 
 /**

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { access, mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { fragmentWindow } from './dom-window'
+import { fragmentWindow } from '../extract/dom-window'
 import { fetchLimited, type FetchLimits } from './fetch-limited'
 import { rasterImageExtension } from './image-type'
 

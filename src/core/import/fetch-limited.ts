@@ -1,4 +1,4 @@
-import { LecternError } from '../shared/errors'
+import { LecternError } from '../../shared/errors'
 import { checkWebUrl } from './check-url'
 
 export interface FetchLimits {

@@ -1,4 +1,4 @@
-import { LecternError } from '../shared/errors'
+import { LecternError } from '../../shared/errors'
 
 /** Parses what the user typed into an http(s) URL, or throws INVALID_URL / UNSUPPORTED_SCHEME. */
 export function checkWebUrl(raw: string): URL {

@@ -1,6 +1,6 @@
 import htmlEncodingSniffer from 'html-encoding-sniffer'
 import { labelToName } from 'whatwg-encoding'
-import { LecternError } from '../shared/errors'
+import { LecternError } from '../../shared/errors'
 
 /**
  * Decodes page bytes as a browser would: BOM, then the Content-Type charset, then the <meta charset>

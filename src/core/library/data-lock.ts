@@ -1,6 +1,6 @@
 import { openSync, closeSync, linkSync, readFileSync, renameSync, rmSync, writeSync, fsyncSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { LecternError } from '../shared/errors'
+import { LecternError } from '../../shared/errors'
 
 /** Data dirs this process holds: a second open in the same process is refused like one from another process. */
 const held = new Set<string>()

@@ -23,19 +23,54 @@ export default tseslint.config(
   {
     files: ['src/shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [electron], patterns: [nodeBuiltins, { group: ['**/core/**', '**/main/**', '**/renderer/**', '**/server/**', '**/cli/**', '**/preload/**'], message: 'src/shared imports nothing from other layers.' }] }]
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electron],
+          patterns: [
+            nodeBuiltins,
+            {
+              group: ['**/core/**', '**/main/**', '**/renderer/**', '**/server/**', '**/cli/**', '**/preload/**'],
+              message: 'src/shared imports nothing from other layers.'
+            }
+          ]
+        }
+      ]
     }
   },
   {
     files: ['src/core/**/*.ts', 'src/server/**/*.ts', 'src/cli/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [electron], patterns: [{ group: ['**/main/**', '**/renderer/**', '**/preload/**'], message: 'Core, server and CLI do not reach into the Electron shell or the renderer.' }] }]
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electron],
+          patterns: [
+            {
+              group: ['**/main/**', '**/renderer/**', '**/preload/**'],
+              message: 'Core, server and CLI do not reach into the Electron shell or the renderer.'
+            }
+          ]
+        }
+      ]
     }
   },
   {
     files: ['src/renderer/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [electron], patterns: [nodeBuiltins, { group: ['**/core/**', '**/main/**', '**/server/**', '**/cli/**', '**/preload/**'], message: 'The renderer talks to the core only through the contract client.' }] }]
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electron],
+          patterns: [
+            nodeBuiltins,
+            {
+              group: ['**/core/**', '**/main/**', '**/server/**', '**/cli/**', '**/preload/**'],
+              message: 'The renderer talks to the core only through the contract client.'
+            }
+          ]
+        }
+      ]
     }
   }
 )

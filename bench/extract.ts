@@ -43,7 +43,10 @@ interface Scores {
 }
 
 function loadDevPages(): Page[] {
-  const truth = JSON.parse(fs.readFileSync(path.join(devDir, 'ground-truth.json'), 'utf8')) as Record<string, { url: string }>
+  const truth = JSON.parse(fs.readFileSync(path.join(devDir, 'ground-truth.json'), 'utf8')) as Record<
+    string,
+    { url: string }
+  >
   return Object.keys(truth)
     .sort()
     .map((id) => ({
@@ -89,7 +92,26 @@ function score(name: string, predictions: Prediction[], tmp: string): Scores {
   const jsonl = path.join(tmp, `${name}.jsonl`)
   const report = path.join(tmp, `${name}.report.json`)
   fs.writeFileSync(jsonl, predictions.map((p) => JSON.stringify(p)).join('\n') + '\n')
-  const result = spawnSync(process.execPath, [scorer, '--data', devDir, '--jsonl', jsonl, '--report', report, '--quiet', '--bootstrap', '0', '--worst', '0', '--name', name], { encoding: 'utf8' })
+  const result = spawnSync(
+    process.execPath,
+    [
+      scorer,
+      '--data',
+      devDir,
+      '--jsonl',
+      jsonl,
+      '--report',
+      report,
+      '--quiet',
+      '--bootstrap',
+      '0',
+      '--worst',
+      '0',
+      '--name',
+      name
+    ],
+    { encoding: 'utf8' }
+  )
   if (result.status !== 0) throw new Error(`scorer failed for ${name}: ${result.stderr || result.stdout}`)
   const metrics = (JSON.parse(fs.readFileSync(report, 'utf8')) as { metrics: Scores }).metrics
   return { f1: metrics.f1, precision: metrics.precision, recall: metrics.recall }
@@ -129,14 +151,21 @@ function main(): void {
     ['lectern extractArticle', ourScores, ourMs, ours]
   ]
   console.log('')
-  console.log(`${'extractor'.padEnd(50)} ${'F1'.padStart(6)} ${'prec'.padStart(6)} ${'recall'.padStart(6)} ${'med ms'.padStart(7)} ${'p95 ms'.padStart(7)} ${'errors'.padStart(6)}`)
+  console.log(
+    `${'extractor'.padEnd(50)} ${'F1'.padStart(6)} ${'prec'.padStart(6)} ${'recall'.padStart(6)} ${'med ms'.padStart(7)} ${'p95 ms'.padStart(7)} ${'errors'.padStart(6)}`
+  )
   for (const [name, s, ms, preds] of rows) {
     const errors = preds.filter((p) => p.error).length
-    console.log(`${name.padEnd(50)} ${f3(s.f1).padStart(6)} ${f3(s.precision).padStart(6)} ${f3(s.recall).padStart(6)} ${f1(percentile(ms, 0.5)).padStart(7)} ${f1(percentile(ms, 0.95)).padStart(7)} ${String(errors).padStart(6)}`)
+    console.log(
+      `${name.padEnd(50)} ${f3(s.f1).padStart(6)} ${f3(s.precision).padStart(6)} ${f3(s.recall).padStart(6)} ${f1(percentile(ms, 0.5)).padStart(7)} ${f1(percentile(ms, 0.95)).padStart(7)} ${String(errors).padStart(6)}`
+    )
   }
-  console.log(`speed: lectern is ${f1(percentile(baseMs, 0.5) / percentile(ourMs, 0.5))}x faster than the baseline at the median, ${f1(percentile(baseMs, 0.95) / percentile(ourMs, 0.95))}x at p95`)
+  console.log(
+    `speed: lectern is ${f1(percentile(baseMs, 0.5) / percentile(ourMs, 0.5))}x faster than the baseline at the median, ${f1(percentile(baseMs, 0.95) / percentile(ourMs, 0.95))}x at p95`
+  )
   for (const [name, , , preds] of rows) {
-    for (const p of preds.filter((x) => x.error)) console.log(`  ${name}: ${p.id.slice(0, 16)} threw: ${p.error?.slice(0, 120)}`)
+    for (const p of preds.filter((x) => x.error))
+      console.log(`  ${name}: ${p.id.slice(0, 16)} threw: ${p.error?.slice(0, 120)}`)
   }
 
   if (ablation) {
@@ -148,7 +177,9 @@ function main(): void {
     }
     for (const rule of ['all' as const, ...CLEANUP_RULES]) {
       const s = off(rule)
-      console.log(`  without ${rule.padEnd(22)} F1 ${f3(s.f1)} P ${f3(s.precision)} R ${f3(s.recall)}   ΔF1 ${(ourScores.f1 - s.f1 >= 0 ? '+' : '') + (ourScores.f1 - s.f1).toFixed(4)}`)
+      console.log(
+        `  without ${rule.padEnd(22)} F1 ${f3(s.f1)} P ${f3(s.precision)} R ${f3(s.recall)}   ΔF1 ${(ourScores.f1 - s.f1 >= 0 ? '+' : '') + (ourScores.f1 - s.f1).toFixed(4)}`
+      )
     }
   }
 
@@ -183,7 +214,9 @@ function benchReadabilityPages(): void {
     ms.push(performance.now() - start)
   }
   const mean = ms.reduce((a, b) => a + b, 0) / Math.max(1, ms.length)
-  console.log(`\nreadability-pages: ${dirs.length} pages, ${crashes} threw (must be 0), ${notArticle} NOT_AN_ARTICLE, mean ${f1(mean)} ms, median ${f1(percentile(ms, 0.5))} ms per page`)
+  console.log(
+    `\nreadability-pages: ${dirs.length} pages, ${crashes} threw (must be 0), ${notArticle} NOT_AN_ARTICLE, mean ${f1(mean)} ms, median ${f1(percentile(ms, 0.5))} ms per page`
+  )
   if (crashes > 0) process.exitCode = 1
 }
 

@@ -42,14 +42,20 @@ interface Run {
 async function run(label: string, concurrencyOverride: number | null): Promise<Run> {
   const site = await startFixtureSite(routes)
   const dir = tempDir('lectern-bench-')
-  const core = await createCore({ dataDir: dir.path, importLimits: DEFAULT_IMPORT_LIMITS, bulkConcurrency: concurrencyOverride ?? undefined })
+  const core = await createCore({
+    dataDir: dir.path,
+    importLimits: DEFAULT_IMPORT_LIMITS,
+    bulkConcurrency: concurrencyOverride ?? undefined
+  })
   const urls = Array.from({ length: count }, (_, i) => site.url(`/bench/${i}`))
   const loop = monitorEventLoopDelay({ resolution: 5 })
   let peak = process.memoryUsage().rss
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20)
   loop.enable()
   const started = performance.now()
-  const finished = new Promise<ImportProgress>((resolve) => core.events.on('importProgress', (p) => p.finished && resolve(p)))
+  const finished = new Promise<ImportProgress>((resolve) =>
+    core.events.on('importProgress', (p) => p.finished && resolve(p))
+  )
   const begun = await dispatch(core.handlers, 'addUrls', { urls })
   if (!begun.ok) throw new Error(begun.error.message)
   const last = await finished

@@ -43,7 +43,9 @@ interface Figures {
   paintColdMs?: number | null
 }
 
-const { values } = parseArgs({ options: { child: { type: 'string' }, sizes: { type: 'string', default: '1000,10000,50000' } } })
+const { values } = parseArgs({
+  options: { child: { type: 'string' }, sizes: { type: 'string', default: '1000,10000,50000' } }
+})
 
 if (values.child) await child(values.child)
 else await parent(values.sizes.split(',').map(Number))
@@ -54,13 +56,23 @@ async function parent(sizes: number[]): Promise<void> {
     // The app runs bundled code; so does the measured child (tsx would add its own transpiling to "open").
     const bundle = join(work.path, 'library-bench.mjs')
     const root = join(fileURLToPath(import.meta.url), '..', '..')
-    execFileSync(join(root, 'node_modules/.bin/esbuild'), [join(root, 'bench/library.ts'), '--bundle', '--platform=node', '--format=esm', '--log-level=warning', '--external:@playwright/test', `--outfile=${bundle}`])
+    execFileSync(join(root, 'node_modules/.bin/esbuild'), [
+      join(root, 'bench/library.ts'),
+      '--bundle',
+      '--platform=node',
+      '--format=esm',
+      '--log-level=warning',
+      '--external:@playwright/test',
+      `--outfile=${bundle}`
+    ])
     const rows: Figures[] = []
     for (const size of sizes) {
       const dataDir = join(work.path, `lib-${rows.length}-${size}`)
       const made = performance.now()
       await makeLibrary(dataDir, size)
-      process.stderr.write(`library of ${size} written in ${((performance.now() - made) / 1000).toFixed(1)} s; measuring…\n`)
+      process.stderr.write(
+        `library of ${size} written in ${((performance.now() - made) / 1000).toFixed(1)} s; measuring…\n`
+      )
       const figures = JSON.parse(await run(process.execPath, ['--expose-gc', bundle, '--child', dataDir])) as Figures
       const paint = await firstPaint(root, dataDir)
       figures.paintMs = paint?.warm ?? null
@@ -101,7 +113,13 @@ async function firstPaint(root: string, dataDir: string): Promise<{ warm: number
   const { chromium } = await import('@playwright/test')
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync'
+    ]
   })
   const once = async (): Promise<number> => {
     const page = await browser.newPage()
@@ -116,7 +134,9 @@ async function firstPaint(root: string, dataDir: string): Promise<{ warm: number
       }).observe(document, { childList: true, subtree: true })`
     })
     const started = performance.timeOrigin + performance.now()
-    const server = spawn(process.execPath, [cli, 'serve', '--port', '0', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] })
+    const server = spawn(process.execPath, [cli, 'serve', '--port', '0', '--data-dir', dataDir], {
+      stdio: ['ignore', 'pipe', 'inherit']
+    })
     try {
       const url = await new Promise<string>((resolve, reject) => {
         let out = ''
@@ -128,7 +148,11 @@ async function firstPaint(root: string, dataDir: string): Promise<{ warm: number
         server.once('exit', (code) => reject(new Error(`lectern serve exited with ${code}`)))
       })
       await page.goto(url)
-      const painted = await page.waitForFunction(() => (window as { firstRowPainted?: number }).firstRowPainted, undefined, { polling: 'raf' })
+      const painted = await page.waitForFunction(
+        () => (window as { firstRowPainted?: number }).firstRowPainted,
+        undefined,
+        { polling: 'raf' }
+      )
       return ((await painted.jsonValue()) as number) - started
     } finally {
       await page.close()
@@ -238,9 +262,21 @@ async function child(dataDir: string): Promise<void> {
 
 function print(rows: Figures[]): void {
   const base = rows[0] as Figures
-  const cell = (value: number, baseline: number, digits = 1) => `${value.toFixed(digits)} (${(value / baseline).toFixed(1)}x)`
+  const cell = (value: number, baseline: number, digits = 1) =>
+    `${value.toFixed(digits)} (${(value / baseline).toFixed(1)}x)`
   const lines: string[][] = [
-    ['articles', 'open: start→ready ms', 'open() ms', 'start→first page ms', 'browser: start→first paint ms', 'change→durable median/max ms', 'longest stall ms (GC)', 'RSS MB', 'query p95 ms', 'v1 whole-file stringify ms']
+    [
+      'articles',
+      'open: start→ready ms',
+      'open() ms',
+      'start→first page ms',
+      'browser: start→first paint ms',
+      'change→durable median/max ms',
+      'longest stall ms (GC)',
+      'RSS MB',
+      'query p95 ms',
+      'v1 whole-file stringify ms'
+    ]
   ]
   for (const r of rows) {
     lines.push([
@@ -263,7 +299,9 @@ function print(rows: Figures[]): void {
     if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '))
   }
   if (rows.some((r) => r.paintColdMs)) {
-    console.log(`\nbrowser: start→first paint without a start page (as after a crash): ${rows.map((r) => `${r.size}: ${r.paintColdMs?.toFixed(0) ?? '-'} ms`).join(', ')}`)
+    console.log(
+      `\nbrowser: start→first paint without a start page (as after a crash): ${rows.map((r) => `${r.size}: ${r.paintColdMs?.toFixed(0) ?? '-'} ms`).join(', ')}`
+    )
   }
   const last = rows.at(-1) as Figures
   const verdict = (ok: boolean) => (ok ? 'ok' : 'MISSED')

@@ -25,7 +25,6 @@ import { SearchService, type SearchSource } from '../src/core/search/search-serv
 import type { ArticleMeta } from '../src/shared/types'
 import { tempDir } from '../tests/support/temp-dir'
 
-
 setFlagsFromString('--expose-gc')
 const gc = runInNewContext('gc') as () => void
 
@@ -39,7 +38,8 @@ const settle = () => {
   for (let i = 0; i < 3; i++) gc()
   return process.memoryUsage().rss
 }
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0
 const out = (result: unknown) => process.stdout.write(`${JSON.stringify(result)}\n`)
 
 // ---------------------------------------------------------------- the synthetic library
@@ -60,11 +60,47 @@ export function prng(seed: number): () => number {
   }
 }
 
-const ONSETS = ['', 'b', 'c', 'd', 'f', 'g', 'h', 'j', 'k', 'l', 'm', 'n', 'p', 'r', 's', 't', 'v', 'w', 'z', 'br', 'ch', 'cl', 'cr', 'dr', 'fl', 'gr', 'pl', 'pr', 'sh', 'sl', 'st', 'th', 'tr']
+const ONSETS = [
+  '',
+  'b',
+  'c',
+  'd',
+  'f',
+  'g',
+  'h',
+  'j',
+  'k',
+  'l',
+  'm',
+  'n',
+  'p',
+  'r',
+  's',
+  't',
+  'v',
+  'w',
+  'z',
+  'br',
+  'ch',
+  'cl',
+  'cr',
+  'dr',
+  'fl',
+  'gr',
+  'pl',
+  'pr',
+  'sh',
+  'sl',
+  'st',
+  'th',
+  'tr'
+]
 const VOWELS = ['a', 'e', 'i', 'o', 'u', 'ai', 'ea', 'ee', 'io', 'ou', 'oo']
 const CODAS = ['', '', 'n', 'r', 's', 't', 'l', 'm', 'nd', 'st', 'ng', 'rk', 'ck']
-const HAN = '的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处理世车'
-const KANA = 'あいうえおかきくけこさしすせそたちつてとなにぬねのはひふへほまみむめもやゆよらりるれろわをんがぎぐげござじずぜぞだでどばびぶべぼアイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモラリルレロン'
+const HAN =
+  '的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处理世车'
+const KANA =
+  'あいうえおかきくけこさしすせそたちつてとなにぬねのはひふへほまみむめもやゆよらりるれろわをんがぎぐげござじずぜぞだでどばびぶべぼアイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモラリルレロン'
 
 export interface SyntheticArticle {
   meta: ArticleMeta
@@ -119,7 +155,11 @@ export function syntheticLibrary(seed = 42, vocabularySize = 50_000): SyntheticL
     for (let k = 0; k < 2 + Math.floor(r() * 3); k++) w += pick(Array.from(KANA), r)
     return w
   })
-  const sites = Array.from({ length: 300 }, (_, i) => `${vocabulary[200 + i * 7]}${vocabulary[900 + i * 3]}.${pick(['com', 'org', 'net', 'io', 'co.uk'], prng(i))}`)
+  const sites = Array.from(
+    { length: 300 },
+    (_, i) =>
+      `${vocabulary[200 + i * 7]}${vocabulary[900 + i * 3]}.${pick(['com', 'org', 'net', 'io', 'co.uk'], prng(i))}`
+  )
   const tags = Array.from({ length: 120 }, (_, i) => vocabulary[300 + i * 11]!)
   const names = Array.from({ length: 800 }, (_, i) => `${cap(vocabulary[1000 + i]!)} ${cap(vocabulary[5000 + i * 2]!)}`)
 
@@ -145,7 +185,12 @@ export function syntheticLibrary(seed = 42, vocabularySize = 50_000): SyntheticL
       }
       if (sentence.length) parts.push(`${cap(sentence.join(' '))}.`)
       text = parts.join(' ').replace(/ \n\n /g, '\n\n')
-      title = Array.from({ length: 3 + Math.floor(r() * 6) }, () => vocabulary[60 + Math.floor(Math.pow(r(), 2) * 20_000)]!).map(cap).join(' ')
+      title = Array.from(
+        { length: 3 + Math.floor(r() * 6) },
+        () => vocabulary[60 + Math.floor(Math.pow(r(), 2) * 20_000)]!
+      )
+        .map(cap)
+        .join(' ')
     } else {
       const pool = lang === 'zh' ? hanWords : [...hanWords.slice(0, 1500), ...kanaWords]
       const cjkZipf = () => pool[Math.floor(Math.pow(r(), 2.5) * pool.length)]!
@@ -216,11 +261,19 @@ export function writeLibrary(dir: string, size: number, count: number): Query[] 
       const w = lib.vocabulary.slice(50, 5000).filter((v) => v.length >= 6)[Math.floor(r() * 2000)]!
       queries.push({ kind: 'prefix', text: w.slice(0, 3 + Math.floor(r() * 2)) })
     } else if (x < 0.85) {
-      const words = english[Math.floor(r() * english.length)]!.toLowerCase().split(/[^a-z]+/).filter(Boolean)
+      const words = english[Math.floor(r() * english.length)]!.toLowerCase()
+        .split(/[^a-z]+/)
+        .filter(Boolean)
       const at = Math.floor(r() * (words.length - 2))
       queries.push({ kind: 'phrase', text: `"${words[at]} ${words[at + 1]}"` })
     } else if (x < 0.97) {
-      const filter = [`is:unread`, `tag:${lib.tags[Math.floor(r() * lib.tags.length)]}`, `site:${lib.sites[Math.floor(r() * lib.sites.length)]}`, 'saved:>2025-01-01', 'is:favorite'][Math.floor(r() * 5)]
+      const filter = [
+        `is:unread`,
+        `tag:${lib.tags[Math.floor(r() * lib.tags.length)]}`,
+        `site:${lib.sites[Math.floor(r() * lib.sites.length)]}`,
+        'saved:>2025-01-01',
+        'is:favorite'
+      ][Math.floor(r() * 5)]
       queries.push({ kind: 'filtered', text: `${word(20, 3000)} ${filter}` })
     } else {
       const title = cjkTitles[Math.floor(r() * cjkTitles.length)] ?? '学习'
@@ -277,7 +330,15 @@ async function timeQueries(queries: Query[], run: (q: Query) => Promise<unknown>
     ;(byKind[q.kind] ??= []).push(ms)
   }
   times.sort((a, b) => a - b)
-  const kinds = Object.fromEntries(Object.entries(byKind).map(([k, v]) => [k, percentile(v.sort((a, b) => a - b), 0.95)]))
+  const kinds = Object.fromEntries(
+    Object.entries(byKind).map(([k, v]) => [
+      k,
+      percentile(
+        v.sort((a, b) => a - b),
+        0.95
+      )
+    ])
+  )
   return { p50: percentile(times, 0.5), p95: percentile(times, 0.95), max: times[times.length - 1] ?? 0, kinds }
 }
 
@@ -305,7 +366,14 @@ async function childLectern(dir: string) {
     updates.push(performance.now() - t)
   }
   updates.sort((a, b) => a - b)
-  out({ loadMs, indexMb: mb(after - before), ...latency, hits, updateMedianMs: percentile(updates, 0.5), updateMaxMs: updates[updates.length - 1] })
+  out({
+    loadMs,
+    indexMb: mb(after - before),
+    ...latency,
+    hits,
+    updateMedianMs: percentile(updates, 0.5),
+    updateMaxMs: updates[updates.length - 1]
+  })
 }
 
 /** The baseline: every body in memory, lowercased, scanned with includes() for each query. */
@@ -359,7 +427,14 @@ async function childMiniSearch(dir: string) {
   for (let i = 0; i < metas.length; i += 200) {
     const batch = metas.slice(i, i + 200)
     const texts = await Promise.all(batch.map((m) => readFile(join(dir, 'articles', m.id, 'content.txt'), 'utf8')))
-    mini.addAll(batch.map((m, j) => ({ id: m.id, title: m.title, meta: [m.byline, m.siteName, ...m.tags].join(' '), text: texts[j] })))
+    mini.addAll(
+      batch.map((m, j) => ({
+        id: m.id,
+        title: m.title,
+        meta: [m.byline, m.siteName, ...m.tags].join(' '),
+        text: texts[j]
+      }))
+    )
   }
   const buildSeconds = (performance.now() - started) / 1000
   const after = settle()
@@ -431,21 +506,33 @@ async function main() {
       const lectern = child('lectern', dir.path)
       const naive = child('naive', dir.path)
       const fmt = (n: number | undefined, d = 1) => (n === undefined ? '-' : n.toFixed(d))
-      rows.push(`| Lectern index | ${size} | ${fmt(build.buildSeconds)} | ${fmt(lectern.loadMs, 0)} | ${lectern.indexMb} | ${fmt(lectern.p50, 2)} | ${fmt(lectern.p95, 2)} | ${fmt(lectern.p95! / naive.p95!, 3)} | ${fmt(lectern.updateMedianMs, 2)} / ${fmt(lectern.updateMaxMs, 2)} |`)
+      rows.push(
+        `| Lectern index | ${size} | ${fmt(build.buildSeconds)} | ${fmt(lectern.loadMs, 0)} | ${lectern.indexMb} | ${fmt(lectern.p50, 2)} | ${fmt(lectern.p95, 2)} | ${fmt(lectern.p95! / naive.p95!, 3)} | ${fmt(lectern.updateMedianMs, 2)} / ${fmt(lectern.updateMaxMs, 2)} |`
+      )
       if (compare.has(size)) {
         const mini = child('minisearch', dir.path)
-        rows.push(`| MiniSearch 7 | ${size} | ${fmt(mini.buildSeconds)} | - | ${mini.indexMb} | ${fmt(mini.p50, 2)} | ${fmt(mini.p95, 2)} | ${fmt(mini.p95! / naive.p95!, 3)} | - |`)
+        rows.push(
+          `| MiniSearch 7 | ${size} | ${fmt(mini.buildSeconds)} | - | ${mini.indexMb} | ${fmt(mini.p50, 2)} | ${fmt(mini.p95, 2)} | ${fmt(mini.p95! / naive.p95!, 3)} | - |`
+        )
       }
-      rows.push(`| naive scan | ${size} | - | - | ${naive.indexMb} | ${fmt(naive.p50, 2)} | ${fmt(naive.p95, 2)} | 1 | - |`)
+      rows.push(
+        `| naive scan | ${size} | - | - | ${naive.indexMb} | ${fmt(naive.p50, 2)} | ${fmt(naive.p95, 2)} | 1 | - |`
+      )
       const kinds = lectern.kinds as unknown as Record<string, number>
-      process.stderr.write(`  Lectern p95 by kind: ${Object.entries(kinds).map(([k, v]) => `${k} ${v.toFixed(2)} ms`).join(', ')}\n`)
+      process.stderr.write(
+        `  Lectern p95 by kind: ${Object.entries(kinds)
+          .map(([k, v]) => `${k} ${v.toFixed(2)} ms`)
+          .join(', ')}\n`
+      )
       const p95Target = size <= 10_000 ? 5 : 10
       const memTarget = size <= 10_000 ? 100 : 300
       targets.push(
         `${size}: p95 ${fmt(lectern.p95, 2)} ms (target < ${p95Target}) ${lectern.p95! < p95Target ? 'OK' : 'MISSED'}; ` +
           `index ${lectern.indexMb} MB (< ${memTarget}) ${lectern.indexMb! < memTarget ? 'OK' : 'MISSED'}; ` +
           `load ${fmt(lectern.loadMs, 0)} ms (< 1000) ${lectern.loadMs! < 1000 ? 'OK' : 'MISSED'}; ` +
-          (size >= 50_000 ? `build ${fmt(build.buildSeconds)} s (< 60) ${build.buildSeconds! < 60 ? 'OK' : 'MISSED'}; ` : '') +
+          (size >= 50_000
+            ? `build ${fmt(build.buildSeconds)} s (< 60) ${build.buildSeconds! < 60 ? 'OK' : 'MISSED'}; `
+            : '') +
           `update ${fmt(lectern.updateMaxMs, 2)} ms (< 20) ${lectern.updateMaxMs! < 20 ? 'OK' : 'MISSED'}`
       )
     } finally {

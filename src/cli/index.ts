@@ -74,7 +74,8 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`lectern: ${error.message}\n`)
       return 2
     }
-    const message = error instanceof LecternError ? error.message : `unexpected error: ${(error as Error).stack ?? error}`
+    const message =
+      error instanceof LecternError ? error.message : `unexpected error: ${(error as Error).stack ?? error}`
     process.stderr.write(`lectern: ${message}\n`)
     return 1
   }
@@ -102,7 +103,10 @@ function parse(argv: string[]) {
 
 type Options = ReturnType<typeof parse>['values']
 
-async function openCore(values: Options, hooks: Pick<CoreOptions, 'onLocked' | 'onEarly' | 'openSearchAfterMs'> = {}): Promise<LecternCore> {
+async function openCore(
+  values: Options,
+  hooks: Pick<CoreOptions, 'onLocked' | 'onEarly' | 'openSearchAfterMs'> = {}
+): Promise<LecternCore> {
   const dataDir = resolve(values['data-dir'] ?? defaultDataDir())
   return createCore({ dataDir, importLimits: importLimits(values), ...hooks })
 }
@@ -115,7 +119,11 @@ function importLimits(values: Options): ImportLimits {
 }
 
 /** Calls a contract method exactly as the app does, turning a failed Result into a thrown error. */
-async function call<M extends MethodName>(core: LecternCore, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+async function call<M extends MethodName>(
+  core: LecternCore,
+  method: M,
+  input: MethodInput<M>
+): Promise<MethodOutput<M>> {
   const result = await dispatch(core.handlers, method, input)
   if (!result.ok) throw new LecternError(result.error.code, result.error.message)
   return result.value as MethodOutput<M>
@@ -131,11 +139,22 @@ async function run(core: LecternCore, command: string, args: string[], values: O
     case 'add': {
       // A path to an existing file is a saved page to import; anything else is an address.
       const files = args.filter((arg) => !/^[a-z][a-z0-9+.-]*:/i.test(arg) && existsSync(arg))
-      const urls = [...args.filter((arg) => !files.includes(arg)), ...(values.file ? await readUrlList(values.file) : [])]
-      if (urls.length === 0 && files.length === 0) throw new UsageError('add needs a URL or an HTML file (or --file with a list of URLs)')
+      const urls = [
+        ...args.filter((arg) => !files.includes(arg)),
+        ...(values.file ? await readUrlList(values.file) : [])
+      ]
+      if (urls.length === 0 && files.length === 0)
+        throw new UsageError('add needs a URL or an HTML file (or --file with a list of URLs)')
       for (const file of files) {
-        const { article, existed } = await call(core, 'addHtml', { base64: (await readLocalFile(file)).toString('base64'), fileName: file })
-        out(values.json ? JSON.stringify({ ...article, existed }) : `${existed ? 'Already saved' : 'Saved'}: ${article.title} (${article.id})`)
+        const { article, existed } = await call(core, 'addHtml', {
+          base64: (await readLocalFile(file)).toString('base64'),
+          fileName: file
+        })
+        out(
+          values.json
+            ? JSON.stringify({ ...article, existed })
+            : `${existed ? 'Already saved' : 'Saved'}: ${article.title} (${article.id})`
+        )
       }
       if (urls.length === 0) return 0
       if (urls.length > 1 || values.file) return addMany(core, urls, values)
@@ -146,7 +165,8 @@ async function run(core: LecternCore, command: string, args: string[], values: O
     }
     case 'list': {
       const view = values.view ?? 'all'
-      if (!(LIBRARY_VIEWS as readonly string[]).includes(view)) throw new UsageError(`--view is one of ${LIBRARY_VIEWS.join(', ')}`)
+      if (!(LIBRARY_VIEWS as readonly string[]).includes(view))
+        throw new UsageError(`--view is one of ${LIBRARY_VIEWS.join(', ')}`)
       const articles = await call(core, 'listArticles', { view: view as LibraryView })
       if (values.json) out(JSON.stringify(articles, null, 2))
       else out(articles.length ? articles.map(formatRow).join('\n') : 'No articles.')
@@ -177,9 +197,12 @@ async function run(core: LecternCore, command: string, args: string[], values: O
 
 /** One address a line; blank lines and # comments are skipped. */
 async function readUrlList(file: string): Promise<string[]> {
-  const text = file === '-' ? await readStdin() : await readFile(file, 'utf8').catch(() => {
-    throw new LecternError('NOT_FOUND', `cannot read the list of URLs in ${file}.`)
-  })
+  const text =
+    file === '-'
+      ? await readStdin()
+      : await readFile(file, 'utf8').catch(() => {
+          throw new LecternError('NOT_FOUND', `cannot read the list of URLs in ${file}.`)
+        })
   return text
     .split(/\r?\n/)
     .map((line) => line.trim())
@@ -192,7 +215,12 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8')
 }
 
-const STATUS_WORDS: Record<string, string> = { saved: 'saved', existing: 'already saved', failed: 'FAILED', cancelled: 'cancelled' }
+const STATUS_WORDS: Record<string, string> = {
+  saved: 'saved',
+  existing: 'already saved',
+  failed: 'FAILED',
+  cancelled: 'cancelled'
+}
 
 /** Bulk add: progress on stderr as each address finishes, a summary at the end; exit 1 if any failed. */
 async function addMany(core: LecternCore, urls: string[], values: Options): Promise<number> {
@@ -224,7 +252,8 @@ async function addMany(core: LecternCore, urls: string[], values: Options): Prom
     process.stdout.write(
       `Saved ${summary.saved}, already saved ${summary.existing}, failed ${summary.failed}${summary.cancelled ? `, cancelled ${summary.cancelled}` : ''} (of ${summary.total}).\n`
     )
-    for (const item of summary.items) if (item.status === 'failed') process.stdout.write(`  failed: ${item.url}\n    ${item.error?.message}\n`)
+    for (const item of summary.items)
+      if (item.status === 'failed') process.stdout.write(`  failed: ${item.url}\n    ${item.error?.message}\n`)
   }
   return summary.failed > 0 || summary.cancelled > 0 ? 1 : 0
 }
@@ -250,9 +279,13 @@ async function searchCommand(core: LecternCore, args: string[], values: Options)
     process.stdout.write('No matches.\n')
     return 0
   }
-  const lines = result.hits.map((hit, i) => `${i + 1}. ${hit.title}  (${hit.id}, ${hit.siteName ?? hit.url})\n   ${hit.snippet.text}`)
+  const lines = result.hits.map(
+    (hit, i) => `${i + 1}. ${hit.title}  (${hit.id}, ${hit.siteName ?? hit.url})\n   ${hit.snippet.text}`
+  )
   const more = result.total > result.hits.length ? `, showing ${result.hits.length}` : ''
-  process.stdout.write(`${lines.join('\n')}\n${result.totalIsEstimate ? 'about ' : ''}${result.total} match${result.total === 1 ? '' : 'es'}${more} (${result.tookMs} ms)\n`)
+  process.stdout.write(
+    `${lines.join('\n')}\n${result.totalIsEstimate ? 'about ' : ''}${result.total} match${result.total === 1 ? '' : 'es'}${more} (${result.tookMs} ms)\n`
+  )
   return 0
 }
 
@@ -260,7 +293,8 @@ async function serve(values: Options): Promise<number> {
   const port = values.port === undefined ? 0 : Number(values.port)
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port takes a port number (0-65535)')
   const rendererDir = resolve(dirname(fileURLToPath(import.meta.url)), '../renderer')
-  if (!existsSync(resolve(rendererDir, 'index.html'))) throw new LecternError('NOT_FOUND', 'the app is not built; run `npm run build` first.')
+  if (!existsSync(resolve(rendererDir, 'index.html')))
+    throw new LecternError('NOT_FOUND', 'the app is not built; run `npm run build` first.')
   // Serve the app as soon as the library is ours (locked), while it is still being read: a browser then
   // loads the page and scripts in parallel with opening a large library, and its first API calls wait,
   // except the ones the core can answer early (settings, and the list's first page from the start page).
@@ -270,13 +304,19 @@ async function serve(values: Options): Promise<number> {
   const early = new Promise<EarlyAnswers | null>((resolve) => (onEarly = resolve))
   // The search index opens a moment after the first list is served (2 s), not in its way.
   const opening = openCore(values, { onLocked: locked, onEarly, openSearchAfterMs: 2000 })
-  void opening.then(() => onEarly(null), () => onEarly(null)) // none came (settles a pending `early` only)
+  void opening.then(
+    () => onEarly(null),
+    () => onEarly(null)
+  ) // none came (settles a pending `early` only)
   await Promise.race([lockHeld, opening]) // opening rejects first when the library is in use
-  const server = await startServer({ core: opening, early, rendererDir, port }).catch(async (error: NodeJS.ErrnoException) => {
-    await (await opening.catch(() => null))?.close()
-    if (error.code === 'EADDRINUSE') throw new LecternError('CONNECTION_FAILED', `port ${port} is already in use; choose another with --port.`)
-    throw error
-  })
+  const server = await startServer({ core: opening, early, rendererDir, port }).catch(
+    async (error: NodeJS.ErrnoException) => {
+      await (await opening.catch(() => null))?.close()
+      if (error.code === 'EADDRINUSE')
+        throw new LecternError('CONNECTION_FAILED', `port ${port} is already in use; choose another with --port.`)
+      throw error
+    }
+  )
   // Listened for already while the library opens: stopping then still closes it once open (so the start page
   // is left for the next start); a second Ctrl+C ends the process at once.
   const stopped = new Promise<void>((done) => {
@@ -305,7 +345,8 @@ async function serve(values: Options): Promise<number> {
  */
 async function reportRepairs(core: LecternCore): Promise<void> {
   // Each message says where the damaged file was kept.
-  for (const notice of (await call(core, 'getLibraryStatus', {})).recovered) process.stderr.write(`lectern: the library was repaired when it opened: ${notice.message}\n`)
+  for (const notice of (await call(core, 'getLibraryStatus', {})).recovered)
+    process.stderr.write(`lectern: the library was repaired when it opened: ${notice.message}\n`)
 }
 
 async function extract(args: string[], values: Options): Promise<number> {
@@ -314,7 +355,10 @@ async function extract(args: string[], values: Options): Promise<number> {
   if (!values.url) throw new UsageError('extract needs --url <original-url> (used to resolve links and images)')
   // Loaded here: the extractor's DOM libraries and the charset decoders take a while to load and no other
   // command needs them here (every command pays for what the CLI loads at start; `serve` before opening).
-  const [{ extractArticle }, { decodeHtml }] = await Promise.all([import('../core/extract/extract-article'), import('../core/extract/decode-html')])
+  const [{ extractArticle }, { decodeHtml }] = await Promise.all([
+    import('../core/extract/extract-article'),
+    import('../core/extract/decode-html')
+  ])
   const a = extractArticle(decodeHtml(await readLocalFile(file)).html, values.url)
   const result = {
     title: a.title,

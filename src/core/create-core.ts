@@ -63,7 +63,9 @@ export function answerEarly(early: EarlyAnswers, name: string, rawInput: unknown
   if (name === 'libraryCounts') return ok(early.start.counts)
   const asked: LibraryQuery = input.data
   const kept = early.start.query
-  const same = (['view', 'tag', 'site', 'sort', 'order', 'offset', 'limit'] as const).every((key) => asked[key] === kept[key])
+  const same = (['view', 'tag', 'site', 'sort', 'order', 'offset', 'limit'] as const).every(
+    (key) => asked[key] === kept[key]
+  )
   return same ? ok(early.start.page) : null
 }
 
@@ -116,7 +118,10 @@ export async function createCore(options: CoreOptions): Promise<LecternCore> {
   const searchWarmUp =
     options.openSearchAfterMs === undefined
       ? null
-      : setTimeout(() => void search.open().catch((error) => console.error('lectern: could not open the search index', error)), options.openSearchAfterMs)
+      : setTimeout(
+          () => void search.open().catch((error) => console.error('lectern: could not open the search index', error)),
+          options.openSearchAfterMs
+        )
   searchWarmUp?.unref()
   /** A single save is announced at once and answered once it is on disk. */
   const acknowledged = async ({ durable, ...result }: StoredArticle): Promise<AddUrlResult> => {
@@ -195,7 +200,13 @@ export async function createCore(options: CoreOptions): Promise<LecternCore> {
     async setArchivedMany({ ids, archived }) {
       const now = new Date().toISOString()
       const done = store.updateMany(ids, (a) =>
-        archived ? (a.state === 'archived' ? null : { state: 'archived', readAt: now }) : a.state === 'unread' ? null : { state: 'unread' }
+        archived
+          ? a.state === 'archived'
+            ? null
+            : { state: 'archived', readAt: now }
+          : a.state === 'unread'
+            ? null
+            : { state: 'unread' }
       )
       if (done.length) changed(...done)
       return { ids: done }
@@ -226,7 +237,10 @@ export async function createCore(options: CoreOptions): Promise<LecternCore> {
       return { ids: done }
     },
     async setArchived({ id, archived }) {
-      const article = await store.update(id, archived ? { state: 'archived', readAt: new Date().toISOString() } : { state: 'unread' })
+      const article = await store.update(
+        id,
+        archived ? { state: 'archived', readAt: new Date().toISOString() } : { state: 'unread' }
+      )
       changed(id)
       return article
     },
@@ -259,7 +273,8 @@ export async function createCore(options: CoreOptions): Promise<LecternCore> {
       if (!isSafeExternalUrl(url)) {
         throw new LecternError('UNSUPPORTED_SCHEME', 'Only http, https and mailto links can be opened.')
       }
-      if (!options.openExternal) throw new LecternError('NOT_SUPPORTED', 'Opening links is done by the browser in browser mode.')
+      if (!options.openExternal)
+        throw new LecternError('NOT_SUPPORTED', 'Opening links is done by the browser in browser mode.')
       await options.openExternal(url)
       return { opened: true }
     },

@@ -20,9 +20,9 @@ export function buildBridge(ipc: BridgeIpc): LecternApi {
     api[name] = (input: unknown) =>
       // Main answers with a Result and never rejects; a rejection here is the transport failing (no
       // handler yet, a value that cannot be cloned), which the renderer still receives as a Result.
-      ipc.invoke(channel, input).catch(() =>
-        fail('INTERNAL', `Lectern could not reach its library for ${name}; try again or restart the app.`)
-      )
+      ipc
+        .invoke(channel, input)
+        .catch(() => fail('INTERNAL', `Lectern could not reach its library for ${name}; try again or restart the app.`))
   }
 
   api.on = <E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): (() => void) => {
@@ -44,4 +44,3 @@ export function buildBridge(ipc: BridgeIpc): LecternApi {
 
   return api as LecternApi
 }
-

@@ -102,9 +102,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
     const queryToken = url.searchParams.get('token')
     const verdict = checkRequest(req, { port, token }, queryToken)
-    if (verdict === 'bad-host' || verdict === 'bad-origin') return send(res, 403, 'text/plain', 'Forbidden: this server only answers its own pages on 127.0.0.1.')
+    if (verdict === 'bad-host' || verdict === 'bad-origin')
+      return send(res, 403, 'text/plain', 'Forbidden: this server only answers its own pages on 127.0.0.1.')
     if (verdict === 'no-token') {
-      return send(res, 401, 'text/plain', 'Unauthorized: open the address that `lectern serve` printed (it carries the access token).')
+      return send(
+        res,
+        401,
+        'text/plain',
+        'Unauthorized: open the address that `lectern serve` printed (it carries the access token).'
+      )
     }
     if (queryToken && req.method === 'GET') {
       // Trade the token in the address for a cookie, and drop it from the address bar and history.
@@ -121,14 +127,26 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return send(res, 405, 'text/plain', 'Use POST for API methods.')
       const name = url.pathname.slice('/api/'.length)
-      if (!(METHOD_NAMES as readonly string[]).includes(name)) return send(res, 404, 'application/json', JSON.stringify({ ok: false, error: { code: 'NOT_FOUND', message: `Unknown method "${name}".` } }))
-      if (!/^application\/json\b/.test(req.headers['content-type'] ?? '')) return send(res, 415, 'text/plain', 'API requests must be JSON.')
+      if (!(METHOD_NAMES as readonly string[]).includes(name))
+        return send(
+          res,
+          404,
+          'application/json',
+          JSON.stringify({ ok: false, error: { code: 'NOT_FOUND', message: `Unknown method "${name}".` } })
+        )
+      if (!/^application\/json\b/.test(req.headers['content-type'] ?? ''))
+        return send(res, 415, 'text/plain', 'API requests must be JSON.')
       let input: unknown
       try {
         const body = await readBody(req)
         input = body.length ? JSON.parse(body) : {}
       } catch (error) {
-        return send(res, 400, 'application/json', JSON.stringify({ ok: false, error: { code: 'INVALID_INPUT', message: (error as Error).message } }))
+        return send(
+          res,
+          400,
+          'application/json',
+          JSON.stringify({ ok: false, error: { code: 'INVALID_INPUT', message: (error as Error).message } })
+        )
       }
       const early = opened ? null : await options.early
       const answer = early && !opened ? answerEarly(early, name, input) : null
@@ -152,7 +170,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
     const file = readStaticFile(rendererDir, url.pathname)
     if (!file) return send(res, 404, 'text/plain', 'Not found')
-    const extra: Record<string, string> = file.type.startsWith('text/html') ? { 'content-security-policy': PAGE_HEADER_CSP } : {}
+    const extra: Record<string, string> = file.type.startsWith('text/html')
+      ? { 'content-security-policy': PAGE_HEADER_CSP }
+      : {}
     return send(res, 200, file.type, file.body, extra)
   }
 
@@ -192,7 +212,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
 }
 
-function send(res: ServerResponse, status: number, type: string, body: string | Buffer, extra: Record<string, string> = {}): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  type: string,
+  body: string | Buffer,
+  extra: Record<string, string> = {}
+): void {
   res.writeHead(status, { ...COMMON_HEADERS, 'content-type': type, ...extra })
   res.end(body)
 }

@@ -51,7 +51,12 @@ export interface EventPayloads {
   indexProgress: IndexProgress
 }
 export type EventName = keyof EventPayloads
-export const EVENT_NAMES = ['libraryChanged', 'settingsChanged', 'importProgress', 'indexProgress'] as const satisfies readonly EventName[]
+export const EVENT_NAMES = [
+  'libraryChanged',
+  'settingsChanged',
+  'importProgress',
+  'indexProgress'
+] as const satisfies readonly EventName[]
 
 /** IPC channel names, derived so main and preload cannot disagree. */
 export const ipcChannel = (name: MethodName): string => `lectern:${name}`

@@ -4,7 +4,15 @@
  * no transport misses a method.
  */
 import { z } from 'zod'
-import type { AddUrlResult, ArticleContent, ArticleMeta, ImportProgress, SavedSearch, SearchResult, Settings } from './types'
+import type {
+  AddUrlResult,
+  ArticleContent,
+  ArticleMeta,
+  ImportProgress,
+  SavedSearch,
+  SearchResult,
+  Settings
+} from './types'
 import { FONT_FAMILIES, LIBRARY_VIEWS, SETTINGS_LIMITS, THEMES } from './types'
 import type { DeleteResult, LibraryCounts, LibraryPage, LibraryStatus } from './types'
 import { LIBRARY_SORTS, SORT_ORDERS } from './types'
@@ -18,16 +26,12 @@ const method =
   <O>() =>
   <I extends z.ZodType>(input: I): { input: I; output?: O } => ({ input })
 
-const articleId = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'an article id is lowercase letters, digits and dashes')
+const articleId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'an article id is lowercase letters, digits and dashes')
 const articleIds = z.array(articleId).min(1).max(100_000)
 const tagName = z.string().trim().min(1, 'a tag needs at least one character').max(100)
 
 export const contract = {
-  listArticles: method<ArticleMeta[]>()(
-    z.object({ view: z.enum(LIBRARY_VIEWS).optional() })
-  ),
+  listArticles: method<ArticleMeta[]>()(z.object({ view: z.enum(LIBRARY_VIEWS).optional() })),
   getArticle: method<ArticleContent>()(z.object({ id: articleId })),
   addUrl: method<AddUrlResult>()(z.object({ url: z.string().max(8192) })),
   /** Starts saving many addresses; progress arrives as importProgress events. Bounded concurrency. */
@@ -42,12 +46,8 @@ export const contract = {
   /** Extracts the article again from the page kept at import, without the network. */
   reextractArticle: method<ArticleMeta>()(z.object({ id: articleId })),
   deleteArticle: method<{ id: string }>()(z.object({ id: articleId })),
-  setArchived: method<ArticleMeta>()(
-    z.object({ id: articleId, archived: z.boolean() })
-  ),
-  setFavorite: method<ArticleMeta>()(
-    z.object({ id: articleId, favorite: z.boolean() })
-  ),
+  setArchived: method<ArticleMeta>()(z.object({ id: articleId, archived: z.boolean() })),
+  setFavorite: method<ArticleMeta>()(z.object({ id: articleId, favorite: z.boolean() })),
   /** Saves how far the article has been read (0..1); reaching the end marks it read (and archives it if set). */
   setProgress: method<ArticleMeta>()(z.object({ id: articleId, progress: z.number().min(0).max(1) })),
   /** One page of a library view (optionally one tag and/or one site), sorted; `total` counts every match. */
@@ -110,7 +110,11 @@ export const contract = {
   listSavedSearches: method<SavedSearch[]>()(z.object({})),
   /** Saves a query as a view; with `id`, renames it or changes its query. */
   saveSearch: method<SavedSearch>()(
-    z.object({ id: z.string().max(100).optional(), name: z.string().trim().min(1).max(200), query: z.string().max(2000) })
+    z.object({
+      id: z.string().max(100).optional(),
+      name: z.string().trim().min(1).max(200),
+      query: z.string().max(2000)
+    })
   ),
   deleteSavedSearch: method<{ id: string }>()(z.object({ id: z.string().max(100) }))
 } as const satisfies Record<MethodName, { input: z.ZodType }> // every name, and no other, has a schema

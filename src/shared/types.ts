@@ -61,7 +61,13 @@ export interface LibraryQuery {
  * The list the app opens on: the first page of the Inbox, newest first. The core keeps its answer at close
  * (the start page), so `lectern serve` can show it while a large library is still being read.
  */
-export const START_QUERY = { view: 'inbox', sort: 'saved', order: 'desc', offset: 0, limit: 200 } as const satisfies LibraryQuery
+export const START_QUERY = {
+  view: 'inbox',
+  sort: 'saved',
+  order: 'desc',
+  offset: 0,
+  limit: 200
+} as const satisfies LibraryQuery
 
 export interface LibraryPage {
   items: ArticleMeta[]

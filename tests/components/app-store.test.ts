@@ -6,7 +6,10 @@ import { FakeClient, makeArticle } from './support/fake-client'
 
 describe('createAppStore', () => {
   it('keeps only the newest list when loads overlap', async () => {
-    const client = new FakeClient([makeArticle({ title: 'Inbox item' }), makeArticle({ title: 'Old', state: 'archived' })])
+    const client = new FakeClient([
+      makeArticle({ title: 'Inbox item' }),
+      makeArticle({ title: 'Old', state: 'archived' })
+    ])
     const original = client.api.queryArticles
     let releaseSlow: () => void = () => {}
     // The first (inbox) request is slow; the archive request that follows it answers first.

@@ -73,7 +73,12 @@ describe('adding a URL', () => {
 })
 
 describe('views and actions', () => {
-  const unread = makeArticle({ title: 'Unread piece', excerpt: 'An excerpt to read', siteName: 'Daily', readingMinutes: 7 })
+  const unread = makeArticle({
+    title: 'Unread piece',
+    excerpt: 'An excerpt to read',
+    siteName: 'Daily',
+    readingMinutes: 7
+  })
   const archived = makeArticle({ title: 'Finished piece', state: 'archived' })
   const favorite = makeArticle({ title: 'Loved piece', favorite: true })
 
@@ -170,7 +175,9 @@ describe('reader', () => {
     expect(screen.getByText('Ada Writer')).toBeTruthy()
     expect(within(screen.getByTestId('reader')).getByText('Quarterly')).toBeTruthy() // the sidebar lists it too, as a site
     expect(screen.getByText('12 min read')).toBeTruthy()
-    expect(screen.getByRole('link', { name: 'Open original' }).getAttribute('href')).toBe('https://quarterly.test/long-read')
+    expect(screen.getByRole('link', { name: 'Open original' }).getAttribute('href')).toBe(
+      'https://quarterly.test/long-read'
+    )
 
     const frame = screen.getByTitle('Article') as HTMLIFrameElement
     expect(frame.tagName).toBe('IFRAME')
@@ -235,7 +242,10 @@ describe('keyboard', () => {
   const first = makeArticle({ id: 'k1', title: 'First' })
   const second = makeArticle({ id: 'k2', title: 'Second' })
   const third = makeArticle({ id: 'k3', title: 'Third' })
-  const selected = () => items().find((li) => li.getAttribute('aria-current') === 'true')?.querySelector('.item-open')?.textContent
+  const selected = () =>
+    items()
+      .find((li) => li.getAttribute('aria-current') === 'true')
+      ?.querySelector('.item-open')?.textContent
   const press = (key: string, target: Element | Window = document.body) => fireEvent.keyDown(target, { key })
 
   it('j/k and arrows move the selection, Enter opens', async () => {
@@ -319,5 +329,4 @@ describe('theme', () => {
     await waitFor(() => expect(client.settings.theme).toBe('dark'))
     expect(client.callsOf('updateSettings')).toEqual([{ theme: 'light' }, { theme: 'sepia' }, { theme: 'dark' }])
   })
-}
-)
+})

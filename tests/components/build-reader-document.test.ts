@@ -91,7 +91,7 @@ describe('buildReaderDocument', () => {
     const web = buildReaderDocument('<p>x</p>', 'http://127.0.0.1:4321/media/abc/', {
       appearance: readerAppearance(DEFAULT_SETTINGS, 'dark')
     })
-    expect(web).toContain("img-src http://127.0.0.1:4321;")
+    expect(web).toContain('img-src http://127.0.0.1:4321;')
     expect(web).toContain('<base href="http://127.0.0.1:4321/media/abc/"')
     expect(parse(web).documentElement.dataset.theme).toBe('dark')
     expect(web).toContain(':root[data-theme="dark"] { color-scheme: dark')
@@ -116,7 +116,11 @@ describe('attributes that are text, not URLs', () => {
   })
 
   it('still checks the attributes that hold URLs', () => {
-    const doc = buildReaderDocument('<blockquote cite="javascript:alert(1)">q</blockquote><a href="javascript:alert(1)">x</a>', 'lectern://articles/abc/', light)
+    const doc = buildReaderDocument(
+      '<blockquote cite="javascript:alert(1)">q</blockquote><a href="javascript:alert(1)">x</a>',
+      'lectern://articles/abc/',
+      light
+    )
     expect(doc).not.toMatch(/javascript:/)
   })
 })

@@ -11,7 +11,9 @@ function jsonResponse(body: unknown, status = 200): Response {
 describe('createHttpClient', () => {
   it('has exactly one function per contract method, plus on', () => {
     const { api } = createHttpClient(ORIGIN, { fetch: vi.fn() })
-    const keys = Object.keys(api).filter((k) => k !== 'on').sort()
+    const keys = Object.keys(api)
+      .filter((k) => k !== 'on')
+      .sort()
     expect(keys).toEqual([...METHOD_NAMES].sort())
     for (const name of METHOD_NAMES) expect(typeof api[name]).toBe('function')
     expect(typeof api.on).toBe('function')

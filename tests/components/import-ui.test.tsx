@@ -33,30 +33,46 @@ describe('bulk import from the URL field', () => {
     expect(await screen.findByTestId('import-counts')).toHaveProperty('textContent', 'Saving 0 of 3… 0 saved.')
 
     act(() =>
-      client.emit('importProgress', progress(client, {
-        done: 1,
-        saved: 1,
-        items: [{ url: A, status: 'saved', title: 'A' }, { url: B, status: 'saving' }, { url: C, status: 'queued' }]
-      }))
+      client.emit(
+        'importProgress',
+        progress(client, {
+          done: 1,
+          saved: 1,
+          items: [
+            { url: A, status: 'saved', title: 'A' },
+            { url: B, status: 'saving' },
+            { url: C, status: 'queued' }
+          ]
+        })
+      )
     )
     expect(screen.getByTestId('import-counts').textContent).toBe('Saving 1 of 3… 1 saved.')
     expect((screen.getByTestId('import-progress') as HTMLProgressElement).value).toBe(1)
 
     act(() =>
-      client.emit('importProgress', progress(client, {
-        done: 3,
-        saved: 2,
-        failed: 1,
-        finished: true,
-        items: [
-          { url: A, status: 'saved' },
-          { url: B, status: 'failed', error: { code: 'HTTP_404', message: 'news.example says this page does not exist (HTTP 404).' } },
-          { url: C, status: 'saved' }
-        ]
-      }))
+      client.emit(
+        'importProgress',
+        progress(client, {
+          done: 3,
+          saved: 2,
+          failed: 1,
+          finished: true,
+          items: [
+            { url: A, status: 'saved' },
+            {
+              url: B,
+              status: 'failed',
+              error: { code: 'HTTP_404', message: 'news.example says this page does not exist (HTTP 404).' }
+            },
+            { url: C, status: 'saved' }
+          ]
+        })
+      )
     )
     expect(screen.getByTestId('import-counts').textContent).toBe('Import finished: 2 saved, 1 failed (of 3).')
-    expect(screen.getByTestId('import-failures').textContent).toContain(`${B} news.example says this page does not exist (HTTP 404).`)
+    expect(screen.getByTestId('import-failures').textContent).toContain(
+      `${B} news.example says this page does not exist (HTTP 404).`
+    )
 
     fireEvent.click(screen.getByRole('button', { name: 'Retry failed (1)' }))
     await waitFor(() => expect(client.callsOf('addUrls')).toEqual([{ urls: [A, B, C] }, { urls: [B] }]))
@@ -90,7 +106,9 @@ describe('bulk import from the URL field', () => {
     }
     await renderApp(client)
     fireEvent.paste(screen.getByLabelText('Article URL'), { clipboardData: { getData: () => `${A}\n${B}\n${C}` } })
-    await waitFor(() => expect(screen.getByTestId('import-counts').textContent).toBe('Import finished: 3 saved (of 3).'))
+    await waitFor(() =>
+      expect(screen.getByTestId('import-counts').textContent).toBe('Import finished: 3 saved (of 3).')
+    )
   })
 })
 

@@ -57,7 +57,9 @@ describe('interceptLinks', () => {
   })
 
   it('hands every other scheme to openExternal, whose one check refuses it', () => {
-    const doc = readerDocument('<a href="javascript:alert(1)">js</a><a href="file:///etc/passwd">file</a><a href="data:text/html,x">data</a><a href="vscode://x">custom</a>')
+    const doc = readerDocument(
+      '<a href="javascript:alert(1)">js</a><a href="file:///etc/passwd">file</a><a href="data:text/html,x">data</a><a href="vscode://x">custom</a>'
+    )
     const opened: string[] = []
     interceptLinks(doc, (url) => opened.push(url))
     for (const a of doc.querySelectorAll('a')) {

@@ -24,7 +24,9 @@ const lastQuery = (client: FakeClient) => client.callsOf('queryArticles').at(-1)
 
 /** n articles, "Story 00001" first in the newest-first list. */
 function many(n: number): ArticleMeta[] {
-  return Array.from({ length: n }, (_, i) => makeArticle({ id: `s${i + 1}`, title: `Story ${String(i + 1).padStart(5, '0')}` }))
+  return Array.from({ length: n }, (_, i) =>
+    makeArticle({ id: `s${i + 1}`, title: `Story ${String(i + 1).padStart(5, '0')}` })
+  )
 }
 
 describe('a virtualized, paged list', () => {
@@ -38,7 +40,9 @@ describe('a virtualized, paged list', () => {
     expect(rows[0]?.getAttribute('aria-setsize')).toBe('50000')
     expect(rows[0]?.getAttribute('aria-posinset')).toBe('1')
     // One page, not the library.
-    expect(client.callsOf('queryArticles')).toEqual([{ view: 'inbox', sort: 'saved', order: 'desc', offset: 0, limit: 200 }])
+    expect(client.callsOf('queryArticles')).toEqual([
+      { view: 'inbox', sort: 'saved', order: 'desc', offset: 0, limit: 200 }
+    ])
     expect(screen.getByTestId('list-total').textContent).toBe('50,000 articles')
 
     press('j')
@@ -49,7 +53,13 @@ describe('a virtualized, paged list', () => {
     press('End')
     await waitFor(() => expect(current()?.getAttribute('aria-posinset')).toBe('50000'))
     expect(current()?.querySelector('.item-open')?.textContent).toBe('Story 50000')
-    expect(client.callsOf('queryArticles')).toContainEqual({ view: 'inbox', sort: 'saved', order: 'desc', offset: 49_800, limit: 200 })
+    expect(client.callsOf('queryArticles')).toContainEqual({
+      view: 'inbox',
+      sort: 'saved',
+      order: 'desc',
+      offset: 49_800,
+      limit: 200
+    })
     expect(items().length).toBeLessThan(40)
 
     press('k')
@@ -114,7 +124,11 @@ describe('sidebar', () => {
     expect(within(tags).getByRole('link', { name: 'sea' }).textContent).toBe('#sea2')
     expect(within(tags).getByRole('link', { name: 'boats' }).textContent).toBe('#boats1')
     const sites = screen.getByRole('list', { name: 'Sites' })
-    expect(within(sites).getAllByRole('link').map((a) => a.getAttribute('aria-label'))).toEqual(['Gazette', 'Weekly'])
+    expect(
+      within(sites)
+        .getAllByRole('link')
+        .map((a) => a.getAttribute('aria-label'))
+    ).toEqual(['Gazette', 'Weekly'])
 
     // A site is a view of its own, across inbox and archive.
     fireEvent.click(within(sites).getByRole('link', { name: 'Weekly' }))
@@ -155,7 +169,11 @@ describe('tags', () => {
     fireEvent.submit(input.form!)
     await waitFor(() => expect(input.value).toBe(''))
     expect(client.callsOf('addTags')).toEqual([{ ids: ['t1'], tags: ['sea', 'long reads'] }])
-    expect(within(itemFor('Lighthouse')).getAllByTestId('item-tag').map((t) => t.textContent)).toEqual(['#old', '#sea', '#long reads'])
+    expect(
+      within(itemFor('Lighthouse'))
+        .getAllByTestId('item-tag')
+        .map((t) => t.textContent)
+    ).toEqual(['#old', '#sea', '#long reads'])
     fireEvent.click(within(editor).getByRole('button', { name: 'Remove tag old' }))
     await waitFor(() => expect(client.articles.get('t1')?.tags).toEqual(['sea', 'long reads']))
     fireEvent.click(within(editor).getByRole('button', { name: 'Done' }))
@@ -172,7 +190,9 @@ describe('tags', () => {
     const rename = screen.getByRole('combobox', { name: 'New name for tag sea' }) as HTMLInputElement
     fireEvent.change(rename, { target: { value: 'ocean' } })
     fireEvent.click(screen.getByRole('button', { name: 'Rename' }))
-    await waitFor(() => expect(within(tags()).getByRole('link', { name: 'ocean' }).getAttribute('aria-current')).toBe('page'))
+    await waitFor(() =>
+      expect(within(tags()).getByRole('link', { name: 'ocean' }).getAttribute('aria-current')).toBe('page')
+    )
     expect(client.callsOf('renameTag')).toEqual([{ from: 'sea', to: 'ocean' }])
     expect(itemTitles()).toEqual(['Lighthouse'])
 
@@ -278,7 +298,10 @@ describe('shortcuts dialog and start-up notices', () => {
     await renderApp(new FakeClient([makeArticle({ title: 'Any' })]))
     press('?', { shiftKey: true })
     const dialog = screen.getByRole('dialog', { name: 'Keyboard shortcuts' })
-    const row = (key: string) => within(dialog).getAllByRole('row').find((r) => within(r).queryAllByText(key, { selector: 'kbd' }).length > 0)
+    const row = (key: string) =>
+      within(dialog)
+        .getAllByRole('row')
+        .find((r) => within(r).queryAllByText(key, { selector: 'kbd' }).length > 0)
     expect(row('x')?.textContent).toContain('Tick / untick')
     expect(row('t')?.textContent).toContain('Edit tags')
     expect(row('j')?.textContent).toContain('Next article')
@@ -305,7 +328,9 @@ describe('shortcuts dialog and start-up notices', () => {
     await renderApp(client)
     const alert = screen.getByRole('alert')
     expect(alert.textContent).toContain('library/meta-07.json could not be read')
-    expect(within(alert).getByTestId('recovery-path').textContent).toBe('/data/corrupt/meta-07.json.2026-03-01T10-00-00Z')
+    expect(within(alert).getByTestId('recovery-path').textContent).toBe(
+      '/data/corrupt/meta-07.json.2026-03-01T10-00-00Z'
+    )
     expect(alert.textContent).toContain('Some recent changes could not be recovered.')
     fireEvent.click(within(alert).getByRole('button', { name: 'Dismiss the repair notice' }))
     expect(screen.queryByRole('alert')).toBeNull()
@@ -321,7 +346,8 @@ describe('start-up', () => {
     const held: Array<() => void> = []
     for (const name of ['libraryCounts', 'getLibraryStatus', 'getSettings', 'listSavedSearches'] as const) {
       const call = client.api[name] as (input: unknown) => Promise<unknown>
-      ;(client.api as unknown as Record<string, unknown>)[name] = (input: unknown) => new Promise((resolve) => held.push(() => resolve(call(input))))
+      ;(client.api as unknown as Record<string, unknown>)[name] = (input: unknown) =>
+        new Promise((resolve) => held.push(() => resolve(call(input))))
     }
     const store = createAppStore(client)
     render(

@@ -22,7 +22,10 @@ const frameDoc = () => frame().contentDocument!
 const rootStyle = (name: string) => frameDoc().documentElement.style.getPropertyValue(name)
 
 /** Opens an article from the list and "loads" its frame with a fake layout. */
-async function openArticle(title: string, layout?: { contentHeight?: number; viewportHeight?: number }): Promise<FakeLayout> {
+async function openArticle(
+  title: string,
+  layout?: { contentHeight?: number; viewportHeight?: number }
+): Promise<FakeLayout> {
   fireEvent.click(itemFor(title))
   await screen.findByTitle('Article')
   return loadReaderFrame(frame(), layout)
@@ -60,7 +63,16 @@ describe('reader settings in the reader document', () => {
     expect(rootStyle('--reader-font')).toContain('serif')
 
     const docBefore = frameDoc()
-    await act(() => store.getState().updateSettings({ fontSize: 24, fontFamily: 'dyslexic', lineHeight: 2, contentWidth: 30, justify: true, theme: 'dark' }))
+    await act(() =>
+      store.getState().updateSettings({
+        fontSize: 24,
+        fontFamily: 'dyslexic',
+        lineHeight: 2,
+        contentWidth: 30,
+        justify: true,
+        theme: 'dark'
+      })
+    )
     expect(frameDoc()).toBe(docBefore)
     expect(frame().getAttribute('srcdoc')).toBe(srcdoc)
     expect(rootStyle('--reader-size')).toBe('24px')
@@ -102,7 +114,13 @@ describe('reader settings in the reader document', () => {
     fireEvent.click(within(panel).getByRole('checkbox', { name: 'Justify text' }))
     fireEvent.click(within(panel).getByRole('checkbox', { name: /Archive articles when I reach the end/ }))
     await waitFor(() =>
-      expect(client.settings).toMatchObject({ theme: 'dark', fontFamily: 'dyslexic', fontSize: 20, justify: true, archiveOnFinish: true })
+      expect(client.settings).toMatchObject({
+        theme: 'dark',
+        fontFamily: 'dyslexic',
+        fontSize: 20,
+        justify: true,
+        archiveOnFinish: true
+      })
     )
     expect(within(panel).getByTestId('font-size').textContent).toBe('20 px')
     expect(frameDoc().documentElement.dataset.theme).toBe('dark')
@@ -183,7 +201,22 @@ describe('keyboard shortcuts (one table for list and reader)', () => {
   it('has each key once', () => {
     const keys = SHORTCUTS.flatMap((s) => s.keys)
     expect(new Set(keys).size).toBe(keys.length)
-    for (const key of ['Space', 'Shift+Space', 'j', 'k', 'ArrowDown', 'ArrowUp', 'n', 'p', '+', '-', 'o', 'a', 'f', 'Escape']) {
+    for (const key of [
+      'Space',
+      'Shift+Space',
+      'j',
+      'k',
+      'ArrowDown',
+      'ArrowUp',
+      'n',
+      'p',
+      '+',
+      '-',
+      'o',
+      'a',
+      'f',
+      'Escape'
+    ]) {
       expect(keys).toContain(key)
     }
   })
@@ -286,7 +319,9 @@ describe('reading position', () => {
       { id: 'p1', progress: 0.5 },
       { id: 'p1', progress: 0.75 }
     ])
-    await waitFor(() => expect(within(itemFor('Long read')).getByTestId('progress-indicator').textContent).toBe('75% read'))
+    await waitFor(() =>
+      expect(within(itemFor('Long read')).getByTestId('progress-indicator').textContent).toBe('75% read')
+    )
 
     const reopened = await openArticle('Long read', { contentHeight: 5000, viewportHeight: 1000 })
     expect(reopened.top).toBe(3000)
@@ -298,7 +333,10 @@ describe('reading position', () => {
 
   it('is restored again after images load and change the height', async () => {
     const client = new FakeClient([
-      { meta: makeArticle({ id: 'p2', title: 'Pictures', progress: 0.5 }), html: `<p>Text</p><img src="assets/${'a'.repeat(64)}.png" alt="A picture">` }
+      {
+        meta: makeArticle({ id: 'p2', title: 'Pictures', progress: 0.5 }),
+        html: `<p>Text</p><img src="assets/${'a'.repeat(64)}.png" alt="A picture">`
+      }
     ])
     await renderApp(client)
     fireEvent.click(itemFor('Pictures'))
@@ -308,7 +346,9 @@ describe('reading position', () => {
     expect(layout.top).toBe(1000)
     layout.setContentHeight(5000)
     act(() => {
-      frameDoc().querySelector('img')!.dispatchEvent(new (frame().contentWindow as unknown as typeof globalThis).Event('load'))
+      frameDoc()
+        .querySelector('img')!
+        .dispatchEvent(new (frame().contentWindow as unknown as typeof globalThis).Event('load'))
     })
     expect(layout.top).toBe(2000)
   })
@@ -327,7 +367,9 @@ describe('reading position', () => {
   })
 
   it('a finished article opens at its start', async () => {
-    const client = new FakeClient([makeArticle({ id: 'p4', title: 'Done', progress: 1, readAt: '2024-01-01T00:00:00.000Z' })])
+    const client = new FakeClient([
+      makeArticle({ id: 'p4', title: 'Done', progress: 1, readAt: '2024-01-01T00:00:00.000Z' })
+    ])
     await renderApp(client)
     expect(within(itemFor('Done')).getByTestId('read-indicator').textContent).toContain('Read')
     expect(within(itemFor('Done')).queryByTestId('progress-indicator')).toBeNull()
@@ -364,7 +406,9 @@ describe('header and layout', () => {
   })
 
   it('lays right-to-left articles out right to left', async () => {
-    await renderApp(new FakeClient([{ meta: makeArticle({ id: 'ar', title: 'مقال', lang: 'ar' }), html: '<p>نص عربي</p>' }]))
+    await renderApp(
+      new FakeClient([{ meta: makeArticle({ id: 'ar', title: 'مقال', lang: 'ar' }), html: '<p>نص عربي</p>' }])
+    )
     await openArticle('مقال')
     expect(frameDoc().documentElement.getAttribute('dir')).toBe('rtl')
     expect(frameDoc().documentElement.getAttribute('lang')).toBe('ar')

@@ -35,7 +35,13 @@ function deferred<T>() {
   return { promise, resolve }
 }
 
-const result = (hitList: SearchHit[]): SearchResult => ({ hits: hitList, total: hitList.length, totalIsEstimate: false, tookMs: 1, sort: 'relevance' })
+const result = (hitList: SearchHit[]): SearchResult => ({
+  hits: hitList,
+  total: hitList.length,
+  totalIsEstimate: false,
+  tookMs: 1,
+  sort: 'relevance'
+})
 const hit = (id: string, title: string, snippet = ''): SearchHit => ({
   id,
   title,
@@ -113,7 +119,9 @@ describe('search in the app', () => {
     expect(screen.getByTestId('search-count').textContent).toBe('1 result for “zephyr”')
 
     type('keeper')
-    await waitFor(() => expect([...hits()[0]!.querySelectorAll('h2 mark')].map((m) => m.textContent)).toEqual(['Keeper']))
+    await waitFor(() =>
+      expect([...hits()[0]!.querySelectorAll('h2 mark')].map((m) => m.textContent)).toEqual(['Keeper'])
+    )
   })
 
   it('renders hostile snippet text as text: no element is made from it', async () => {
@@ -125,8 +133,18 @@ describe('search in the app', () => {
         result([
           {
             ...hit('lighthouse', '<b>Bold</b> Lighthouse'),
-            titleHighlights: [[12, 22], [999, 1200], [3, 1]],
-            snippet: { text: snippet, highlights: [[start, start + 10], [start + 2, start + 5]] }
+            titleHighlights: [
+              [12, 22],
+              [999, 1200],
+              [3, 1]
+            ],
+            snippet: {
+              text: snippet,
+              highlights: [
+                [start, start + 10],
+                [start + 2, start + 5]
+              ]
+            }
           }
         ])
       )
@@ -159,7 +177,11 @@ describe('search in the app', () => {
     const frame = (await screen.findByTitle('Article')) as HTMLIFrameElement
     loadReaderFrame(frame)
     const doc = frame.contentDocument!
-    const event = new (frame.contentWindow as unknown as typeof window).KeyboardEvent('keydown', { key: '/', bubbles: true, cancelable: true })
+    const event = new (frame.contentWindow as unknown as typeof window).KeyboardEvent('keydown', {
+      key: '/',
+      bubbles: true,
+      cancelable: true
+    })
     act(() => void doc.body.dispatchEvent(event))
     await waitFor(() => expect(document.activeElement).toBe(searchBox()))
     // Focusing does not leave the article; typing a query does.
@@ -212,7 +234,9 @@ describe('search in the app', () => {
     const proto = (frame.contentWindow as unknown as typeof window).Element.prototype
     const original = proto.getBoundingClientRect
     proto.getBoundingClientRect = function (this: Element) {
-      return this.tagName === 'MARK' ? ({ top: 2600, bottom: 2620, left: 0, right: 50, width: 50, height: 20 } as DOMRect) : original.call(this)
+      return this.tagName === 'MARK'
+        ? ({ top: 2600, bottom: 2620, left: 0, right: 50, width: 50, height: 20 } as DOMRect)
+        : original.call(this)
     }
     const layout = loadReaderFrame(frame, { contentHeight: 5000, viewportHeight: 900 })
     const mark = frame.contentDocument!.querySelector('mark[data-search-match]')
@@ -239,8 +263,11 @@ describe('search in the app', () => {
   })
 
   it('clicking a result opens it; the match is found without case or accents', async () => {
-    const client = new FakeClient([{ meta: makeArticle({ id: 'cafe', title: 'Coffee' }), html: '<p>Intro.</p><p>A CRÈME brûlée at the café.</p>' }])
-    client.searchResponder = async () => ok(result([{ ...hit('cafe', 'Coffee'), snippet: { text: 'A CRÈME brûlée', highlights: [] } }]))
+    const client = new FakeClient([
+      { meta: makeArticle({ id: 'cafe', title: 'Coffee' }), html: '<p>Intro.</p><p>A CRÈME brûlée at the café.</p>' }
+    ])
+    client.searchResponder = async () =>
+      ok(result([{ ...hit('cafe', 'Coffee'), snippet: { text: 'A CRÈME brûlée', highlights: [] } }]))
     await renderApp(client, { searchDebounceMs: 5 })
     type('creme')
     await waitFor(() => expect(hits()).toHaveLength(1))
@@ -283,7 +310,12 @@ describe('search in the app', () => {
 
   it('saved searches made elsewhere are listed when the app starts', async () => {
     const client = library()
-    client.savedSearches.push({ id: 's1', name: 'Ferries', query: 'ferry', createdAt: new Date(2026, 0, 1).toISOString() })
+    client.savedSearches.push({
+      id: 's1',
+      name: 'Ferries',
+      query: 'ferry',
+      createdAt: new Date(2026, 0, 1).toISOString()
+    })
     await renderApp(client, { searchDebounceMs: 5 })
     const sidebar = screen.getByRole('navigation', { name: 'Library views' })
     fireEvent.click(await within(sidebar).findByRole('link', { name: 'Ferries' }))
@@ -299,7 +331,22 @@ describe('search in the app', () => {
     expect(screen.queryByRole('dialog', { name: 'Search syntax' })).toBeNull()
     fireEvent.click(screen.getByRole('button', { name: 'Search help' }))
     const help = screen.getByRole('dialog', { name: 'Search syntax' })
-    for (const operator of ['"exact phrase"', '-word', 'tag:', '-tag:', 'site:', 'author:', 'is:unread', 'is:archived', 'is:favorite', 'saved:>2026-01-01', 'lang:zh', 'sort:saved', 'sort:published', 'sort:relevance']) {
+    for (const operator of [
+      '"exact phrase"',
+      '-word',
+      'tag:',
+      '-tag:',
+      'site:',
+      'author:',
+      'is:unread',
+      'is:archived',
+      'is:favorite',
+      'saved:>2026-01-01',
+      'lang:zh',
+      'sort:saved',
+      'sort:published',
+      'sort:relevance'
+    ]) {
       expect(help.textContent).toContain(operator)
     }
     fireEvent.keyDown(help, { key: 'Escape' })
@@ -320,7 +367,9 @@ describe('search in the app', () => {
     const client = library()
     let fail = true
     client.searchResponder = async (input) =>
-      fail ? { ok: false, error: { code: 'INTERNAL', message: 'The index is damaged.' } } : ok(client.fakeSearch(input.query, 50, 0))
+      fail
+        ? { ok: false, error: { code: 'INTERNAL', message: 'The index is damaged.' } }
+        : ok(client.fakeSearch(input.query, 50, 0))
     await renderApp(client, { searchDebounceMs: 5 })
     type('ferry')
     expect((await screen.findByTestId('search-error')).textContent).toContain('The index is damaged.')

@@ -30,7 +30,10 @@ const built = existsSync(join(ROOT, 'out', 'main', 'index.js'))
 const NO_BINARY =
   'Electron binary not present (node_modules/electron/dist is missing; it cannot be downloaded here) — browser-mode e2e covers the app'
 test.describe('Electron app', () => {
-  test.skip(binary !== null && !built, 'Electron app not built (out/main/index.js is missing) — run `npm run build` first')
+  test.skip(
+    binary !== null && !built,
+    'Electron app not built (out/main/index.js is missing) — run `npm run build` first'
+  )
 
   test('opens the Lectern window with the contract bridge and no Node in the page', async () => {
     if (binary === null) {
@@ -62,7 +65,9 @@ test.describe('Electron app', () => {
 
       // The bridge answers with a Result from the real core (empty library in a fresh data dir).
       const listed = await page.evaluate(() =>
-        (window as unknown as { lectern: { listArticles(input: object): Promise<{ ok: boolean }> } }).lectern.listArticles({})
+        (
+          window as unknown as { lectern: { listArticles(input: object): Promise<{ ok: boolean }> } }
+        ).lectern.listArticles({})
       )
       expect(listed.ok).toBe(true)
 
@@ -72,13 +77,23 @@ test.describe('Electron app', () => {
         const input = page.getByLabel('Article URL')
         await input.fill(site.url('/articles/lighthouse'))
         await input.press('Enter')
-        const entry = page.getByRole('list', { name: 'Articles' }).getByRole('listitem').filter({ hasText: 'The Last Lighthouse Keeper' })
+        const entry = page
+          .getByRole('list', { name: 'Articles' })
+          .getByRole('listitem')
+          .filter({ hasText: 'The Last Lighthouse Keeper' })
         await expect(entry).toBeVisible()
         await entry.getByRole('button', { name: 'The Last Lighthouse Keeper' }).click()
         const body = page.frameLocator('iframe[title="Article"]').locator('body')
         await expect(body).toContainText('one hundred and twelve steps')
         await expect
-          .poll(() => body.evaluate((b) => [...b.querySelectorAll('img')].filter((i) => i.naturalWidth > 0 && i.currentSrc.startsWith('lectern://')).length))
+          .poll(() =>
+            body.evaluate(
+              (b) =>
+                [...b.querySelectorAll('img')].filter(
+                  (i) => i.naturalWidth > 0 && i.currentSrc.startsWith('lectern://')
+                ).length
+            )
+          )
           .toBe(2)
       } finally {
         await site.close()

@@ -15,9 +15,13 @@ export interface AppServer {
  * dir, and waits for the address it prints (an app signal, not a sleep).
  */
 export function startAppServer(dataDir: string, extraArgs: string[] = []): Promise<AppServer> {
-  const child: ChildProcess = spawn(process.execPath, [bin, 'serve', '--port', '0', '--data-dir', dataDir, ...extraArgs], {
-    stdio: ['ignore', 'pipe', 'pipe']
-  })
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [bin, 'serve', '--port', '0', '--data-dir', dataDir, ...extraArgs],
+    {
+      stdio: ['ignore', 'pipe', 'pipe']
+    }
+  )
   return new Promise((resolve, reject) => {
     let output = ''
     const onData = (chunk: Buffer) => {

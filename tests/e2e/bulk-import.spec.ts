@@ -26,7 +26,12 @@ test('paste a list of URLs: progress, summary of failures, retry, and the articl
   await page.goto(app.url)
   const input = page.getByLabel('Article URL')
   await input.focus()
-  const list = [site.url('/articles/lighthouse'), site.url('/missing'), site.url('/articles/second'), site.url('/articles/third')].join('\n')
+  const list = [
+    site.url('/articles/lighthouse'),
+    site.url('/missing'),
+    site.url('/articles/second'),
+    site.url('/articles/third')
+  ].join('\n')
   // A real paste event with a multi-line clipboard, as when copying a list from a document.
   await input.evaluate((el, text) => {
     const data = new DataTransfer()

@@ -137,22 +137,38 @@ test.afterEach(async () => {
   dataDir.remove()
 })
 
-test('a tampered library (hostile HTML never sanitized at import) shows text only: nothing runs, nothing is fetched', async ({ page }) => {
+test('a tampered library (hostile HTML never sanitized at import) shows text only: nothing runs, nothing is fetched', async ({
+  page
+}) => {
   const w = await watch(page)
   await openHostileArticle(page)
   const frame = page.locator('iframe[title="Article"]')
   await expect(frame).toHaveAttribute('sandbox', 'allow-same-origin')
-  const csp = await page.frameLocator('iframe[title="Article"]').locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')
-  expect(csp).toMatch(new RegExp(`^default-src 'none'; img-src ${app.origin.replace(/\./g, '\\.')}; style-src 'unsafe-inline'; font-src ${app.origin.replace(/\./g, '\\.')}$`))
+  const csp = await page
+    .frameLocator('iframe[title="Article"]')
+    .locator('meta[http-equiv="Content-Security-Policy"]')
+    .getAttribute('content')
+  expect(csp).toMatch(
+    new RegExp(
+      `^default-src 'none'; img-src ${app.origin.replace(/\./g, '\\.')}; style-src 'unsafe-inline'; font-src ${app.origin.replace(/\./g, '\\.')}$`
+    )
+  )
 
   // The display sanitizer took out everything active or remote.
-  const left = await page.frameLocator('iframe[title="Article"]').locator('body > article').evaluate((article) => ({
-    active: article.querySelectorAll('script, iframe, object, embed, video, audio, link, style, meta, base, form, input, svg, math').length,
-    handlers: [...article.querySelectorAll('*')].filter((el) => [...el.attributes].some((a) => a.name.startsWith('on'))).length,
-    // Images whose source was refused stay as their alt text, with no src at all.
-    images: [...article.querySelectorAll('img[src]')].map((img) => img.getAttribute('src')),
-    hrefs: [...article.querySelectorAll('a[href]')].map((a) => a.getAttribute('href'))
-  }))
+  const left = await page
+    .frameLocator('iframe[title="Article"]')
+    .locator('body > article')
+    .evaluate((article) => ({
+      active: article.querySelectorAll(
+        'script, iframe, object, embed, video, audio, link, style, meta, base, form, input, svg, math'
+      ).length,
+      handlers: [...article.querySelectorAll('*')].filter((el) =>
+        [...el.attributes].some((a) => a.name.startsWith('on'))
+      ).length,
+      // Images whose source was refused stay as their alt text, with no src at all.
+      images: [...article.querySelectorAll('img[src]')].map((img) => img.getAttribute('src')),
+      hrefs: [...article.querySelectorAll('a[href]')].map((a) => a.getAttribute('href'))
+    }))
   expect(left).toEqual({ active: 0, handlers: 0, images: [ASSET], hrefs: ['https://example.test/story'] })
 
   await clickAllLinks(page)
@@ -160,7 +176,9 @@ test('a tampered library (hostile HTML never sanitized at import) shows text onl
   expect(w.popups).toEqual([])
 })
 
-test('even hostile HTML that got past both sanitizers cannot run in the reader frame (sandbox + CSP)', async ({ page }) => {
+test('even hostile HTML that got past both sanitizers cannot run in the reader frame (sandbox + CSP)', async ({
+  page
+}) => {
   const w = await watch(page)
   await openHostileArticle(page)
   // Put the raw payload into the real reader frame: same element (same sandbox), same generated document
@@ -169,7 +187,10 @@ test('even hostile HTML that got past both sanitizers cannot run in the reader f
   await page.locator('iframe[title="Article"]').evaluate((frame, hostile) => {
     const iframe = frame as HTMLIFrameElement
     const doc = iframe.getAttribute('srcdoc')!
-    iframe.setAttribute('srcdoc', doc.replace(/<body>[\s\S]*<\/body>/, () => `<body><article>${hostile}</article></body>`))
+    iframe.setAttribute(
+      'srcdoc',
+      doc.replace(/<body>[\s\S]*<\/body>/, () => `<body><article>${hostile}</article></body>`)
+    )
   }, HOSTILE)
   await reloaded
   const reader = page.frameLocator('iframe[title="Article"]')

@@ -99,7 +99,9 @@ async function watchNetwork(page: Page): Promise<{ external: string[]; all: stri
   return { external, all }
 }
 
-test('settings apply at once and persist; the reading position is saved while scrolling and restored after a reload', async ({ page }) => {
+test('settings apply at once and persist; the reading position is saved while scrolling and restored after a reload', async ({
+  page
+}) => {
   const network = await watchNetwork(page)
   await page.goto(app.url)
   await save(page, '/articles/long-one', 1)
@@ -126,12 +128,17 @@ test('settings apply at once and persist; the reading position is saved while sc
     .evaluate((root) => root.ownerDocument.defaultView!.scrollTo(0, (root.scrollHeight - root.clientHeight) / 2))
   const request = (await saved).request().postDataJSON() as { progress: number }
   expect(request.progress).toBeCloseTo(0.5, 1)
-  await expect(page.getByRole('progressbar', { name: 'Reading progress' })).toHaveAttribute('aria-valuenow', /^(49|50)$/)
+  await expect(page.getByRole('progressbar', { name: 'Reading progress' })).toHaveAttribute(
+    'aria-valuenow',
+    /^(49|50)$/
+  )
 
   await page.reload()
   // Settings came back from the data dir (not localStorage); the list shows how far the article got.
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
-  await expect(articles(page).filter({ hasText: 'Harbour Tides One' }).getByTestId('progress-indicator')).toHaveText(/^(49|50)% read$/)
+  await expect(articles(page).filter({ hasText: 'Harbour Tides One' }).getByTestId('progress-indicator')).toHaveText(
+    /^(49|50)% read$/
+  )
   await openFromList(page, 'Harbour Tides One')
   await expect(reader(page).locator('body')).toHaveCSS('font-size', '20px')
   await expect.poll(() => scrollFraction(page)).toBeGreaterThan(0.47)
@@ -169,7 +176,9 @@ test('keyboard: page and line scrolling, n/p through three articles, Esc back to
   await page.keyboard.press('Shift+Space')
   await expect.poll(() => scrollFraction(page)).toBe(0)
   // Focus into the article itself: from now on keys go to the frame's document, which forwards them.
-  await reader(page).locator('body').click({ position: { x: 5, y: 5 } })
+  await reader(page)
+    .locator('body')
+    .click({ position: { x: 5, y: 5 } })
   expect(await scrollFraction(page)).toBe(0)
   await page.keyboard.press('j')
   await expect.poll(() => scrollFraction(page)).toBeGreaterThan(0)
@@ -214,7 +223,8 @@ test('code, tables, quotes and figures fit the column; right-to-left articles re
     const column = article.getBoundingClientRect().width
     return {
       column,
-      pageScrolls: article.ownerDocument.documentElement.scrollWidth > article.ownerDocument.documentElement.clientWidth,
+      pageScrolls:
+        article.ownerDocument.documentElement.scrollWidth > article.ownerDocument.documentElement.clientWidth,
       preOverflow: win.getComputedStyle(pre).overflowX,
       preScrollsSideways: pre.scrollWidth > pre.clientWidth,
       tableWidth: table.getBoundingClientRect().width,
@@ -238,7 +248,10 @@ test('code, tables, quotes and figures fit the column; right-to-left articles re
     await page.getByRole('radio', { name: 'Dark' }).check()
     await page.getByRole('button', { name: 'Done' }).click()
     await expect(doc.locator('html')).toHaveAttribute('data-theme', 'dark')
-    await doc.locator('h2').first().evaluate((h) => h.scrollIntoView({ block: 'start' }))
+    await doc
+      .locator('h2')
+      .first()
+      .evaluate((h) => h.scrollIntoView({ block: 'start' }))
     mkdirSync(fileURLToPath(new URL('../../docs/', import.meta.url)), { recursive: true })
     await page.screenshot({ path: SCREENSHOT, animations: 'disabled', caret: 'hide' })
   }

@@ -24,9 +24,12 @@ test.afterEach(async () => {
   dataDir.remove()
 })
 
-const titles = (page: import('@playwright/test').Page) => page.getByRole('list', { name: 'Articles' }).getByTestId('article-open')
+const titles = (page: import('@playwright/test').Page) =>
+  page.getByRole('list', { name: 'Articles' }).getByTestId('article-open')
 
-test('after a restart the list, its numbers and the theme are as they were, and the first page can be acted on', async ({ page }) => {
+test('after a restart the list, its numbers and the theme are as they were, and the first page can be acted on', async ({
+  page
+}) => {
   await page.goto(app!.url)
   for (const path of ['/articles/lighthouse', '/articles/second']) {
     const before = await articles(page).count()

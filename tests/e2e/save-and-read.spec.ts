@@ -25,17 +25,22 @@ test.afterEach(async () => {
 
 /** True once every image in the reading view has loaded with real pixels. */
 async function imagesLoaded(page: Page): Promise<{ count: number; loaded: number; sources: string[] }> {
-  return page.frameLocator('iframe[title="Article"]').locator('body').evaluate((body) => {
-    const images = [...body.querySelectorAll('img')]
-    return {
-      count: images.length,
-      loaded: images.filter((img) => img.complete && img.naturalWidth > 0).length,
-      sources: images.map((img) => img.currentSrc)
-    }
-  })
+  return page
+    .frameLocator('iframe[title="Article"]')
+    .locator('body')
+    .evaluate((body) => {
+      const images = [...body.querySelectorAll('img')]
+      return {
+        count: images.length,
+        loaded: images.filter((img) => img.complete && img.naturalWidth > 0).length,
+        sources: images.map((img) => img.currentSrc)
+      }
+    })
 }
 
-test('save a URL, see it in the list, read it with its images, and still read it offline after a restart', async ({ page }) => {
+test('save a URL, see it in the list, read it with its images, and still read it offline after a restart', async ({
+  page
+}) => {
   await page.goto(app.url)
   await expect(page.getByText('No articles yet')).toBeVisible()
 
@@ -58,11 +63,15 @@ test('save a URL, see it in the list, read it with its images, and still read it
   await app.stop()
   app = await startAppServer(dataDir.path)
   await page.goto(app.url)
-  await articles(page).filter({ hasText: 'The Last Lighthouse Keeper' }).getByRole('button', { name: 'The Last Lighthouse Keeper' }).click()
+  await articles(page)
+    .filter({ hasText: 'The Last Lighthouse Keeper' })
+    .getByRole('button', { name: 'The Last Lighthouse Keeper' })
+    .click()
   await expect(body).toContainText('Years later, historians')
   await expect.poll(async () => (await imagesLoaded(page)).loaded).toBe(2)
   const { sources } = await imagesLoaded(page)
-  for (const src of sources) expect(src).toMatch(new RegExp(`^${app.origin}/media/[a-z0-9-]+/assets/[a-f0-9]{64}\\.png$`))
+  for (const src of sources)
+    expect(src).toMatch(new RegExp(`^${app.origin}/media/[a-z0-9-]+/assets/[a-f0-9]{64}\\.png$`))
 })
 
 test('bad input gets a specific message and leaves the library unchanged', async ({ page }) => {

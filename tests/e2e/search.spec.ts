@@ -10,7 +10,8 @@ import { startAppServer, type AppServer } from './app-server'
 
 const FILLER = Array.from(
   { length: 14 },
-  (_, i) => `<p>Log entry ${i + 1}: the wind backed to the south-west, the barometer fell, and the night watch saw nothing but rain on the glass of the lantern room.</p>`
+  (_, i) =>
+    `<p>Log entry ${i + 1}: the wind backed to the south-west, the barometer fell, and the night watch saw nothing but rain on the glass of the lantern room.</p>`
 ).join('\n')
 /** A long article whose one unusual word sits far below the first screen. */
 const QUARTERMASTER = articlePage(
@@ -58,7 +59,9 @@ async function save(page: Page, url: string, count: number): Promise<void> {
   await expect(input).toHaveValue('')
 }
 
-test('/ to search, matches highlighted, Enter opens the article at the match, operators and saved searches', async ({ page }) => {
+test('/ to search, matches highlighted, Enter opens the article at the match, operators and saved searches', async ({
+  page
+}) => {
   await page.goto(app.url)
   await save(page, site.url('/articles/lighthouse'), 1)
   await save(page, site.url('/articles/second'), 2)
@@ -100,7 +103,10 @@ test('/ to search, matches highlighted, Enter opens the article at the match, op
   await expect(articles(page)).toHaveCount(3)
 
   // An operator: favorites only.
-  await articles(page).filter({ hasText: 'A Second Story About the Sea' }).getByRole('button', { name: 'Favorite', exact: true }).click()
+  await articles(page)
+    .filter({ hasText: 'A Second Story About the Sea' })
+    .getByRole('button', { name: 'Favorite', exact: true })
+    .click()
   await page.keyboard.press('/')
   await expect(searchBox(page)).toBeFocused()
   await page.keyboard.type('is:favorite')

@@ -18,7 +18,10 @@ beforeAll(async () => {
 afterAll(() => site.close())
 beforeEach(async () => {
   dir = tempDir()
-  core = await createCore({ dataDir: dir.path, importLimits: { ...DEFAULT_IMPORT_LIMITS, page: { ...DEFAULT_IMPORT_LIMITS.page, timeoutMs: 5000 } } })
+  core = await createCore({
+    dataDir: dir.path,
+    importLimits: { ...DEFAULT_IMPORT_LIMITS, page: { ...DEFAULT_IMPORT_LIMITS.page, timeoutMs: 5000 } }
+  })
 })
 afterEach(async () => {
   await core.close()
@@ -57,7 +60,10 @@ describe('bulk import', () => {
     const byUrl = Object.fromEntries(last.items.map((i) => [i.url, i]))
     expect(byUrl[site.url('/missing')]?.error?.code).toBe('HTTP_404')
     expect(byUrl['not a url']?.error?.code).toBe('INVALID_URL')
-    expect(byUrl[site.url('/not-an-article')]?.error).toMatchObject({ code: 'NOT_AN_ARTICLE', message: expect.stringMatching(/No article/) })
+    expect(byUrl[site.url('/not-an-article')]?.error).toMatchObject({
+      code: 'NOT_AN_ARTICLE',
+      message: expect.stringMatching(/No article/)
+    })
     expect(byUrl[site.url('/articles/third')]).toMatchObject({ status: 'saved', title: 'Third Tide Table' })
 
     // Progress only moves forward, one step at a time.
@@ -87,6 +93,9 @@ describe('bulk import', () => {
   })
 
   it('rejects an empty list', async () => {
-    expect(await dispatch(core.handlers, 'addUrls', { urls: [] })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(await dispatch(core.handlers, 'addUrls', { urls: [] })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' }
+    })
   })
 })

@@ -78,7 +78,9 @@ describe('lectern CLI', () => {
     const listed = await lectern('list', '--json')
     expect(listed.code).toBe(0)
     expect(JSON.parse(listed.stdout)).toHaveLength(1)
-    expect(listed.stderr).toMatch(/^lectern: the library was repaired when it opened: .*library\.json.*kept at \S+corrupt/)
+    expect(listed.stderr).toMatch(
+      /^lectern: the library was repaired when it opened: .*library\.json.*kept at \S+corrupt/
+    )
   })
 
   it('gives up on a slow page after --timeout seconds', async () => {
@@ -88,7 +90,10 @@ describe('lectern CLI', () => {
   })
 
   it('says so when an article id is unknown, and exits 2 for usage errors', async () => {
-    expect(await lectern('read', 'nope-123')).toMatchObject({ code: 1, stderr: expect.stringMatching(/not in the library/) })
+    expect(await lectern('read', 'nope-123')).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/not in the library/)
+    })
     expect((await lectern('frobnicate')).code).toBe(2)
     expect((await lectern('add')).code).toBe(2)
   })
@@ -98,7 +103,17 @@ describe('lectern CLI', () => {
     writeFileSync(file, articlePage('Offline Extraction Works'))
     const result = await lectern('extract', file, '--url', 'https://news.example/x', '--json')
     const json = JSON.parse(result.stdout)
-    expect(Object.keys(json).sort()).toEqual(['byline', 'excerpt', 'html', 'lang', 'publishedTime', 'siteName', 'text', 'title', 'wordCount'])
+    expect(Object.keys(json).sort()).toEqual([
+      'byline',
+      'excerpt',
+      'html',
+      'lang',
+      'publishedTime',
+      'siteName',
+      'text',
+      'title',
+      'wordCount'
+    ])
     expect(json.title).toBe('Offline Extraction Works')
     expect(json.text).toContain('lighthouse keeper')
     expect(existsSync(join(dir.path, 'library.json'))).toBe(false)
@@ -108,7 +123,12 @@ describe('lectern CLI', () => {
 describe('lectern add, many at once', () => {
   it('saves a list from --file with progress, a summary of failures, and exit 1 when any failed', async () => {
     const list = join(dir.path, 'urls.txt')
-    writeFileSync(list, [`# reading list`, site.url('/articles/lighthouse'), '', site.url('/missing'), site.url('/articles/second')].join('\n'))
+    writeFileSync(
+      list,
+      [`# reading list`, site.url('/articles/lighthouse'), '', site.url('/missing'), site.url('/articles/second')].join(
+        '\n'
+      )
+    )
     const result = await lectern('add', '--file', list)
     expect(result.code).toBe(1)
     expect(result.stderr).toMatch(/\[\d\/3\] saved {2}The Last Lighthouse Keeper/)

@@ -28,7 +28,10 @@ describe('saving a local HTML file', () => {
   it('saves the article from the file and recognises the same file saved again', async () => {
     const html = articlePage('A Page Kept On Disk')
     const first = await call<AddUrlResult>('addHtml', { base64: b64(html), fileName: '/home/me/Downloads/kept.html' })
-    expect(first).toMatchObject({ existed: false, article: { title: 'A Page Kept On Disk', url: expect.stringMatching(/^file:\/\/\/kept\.html#[a-f0-9]{16}$/) } })
+    expect(first).toMatchObject({
+      existed: false,
+      article: { title: 'A Page Kept On Disk', url: expect.stringMatching(/^file:\/\/\/kept\.html#[a-f0-9]{16}$/) }
+    })
     const text = readFileSync(join(dir.path, 'articles', first.article.id, 'content.txt'), 'utf8')
     expect(text).toContain('one hundred and twelve steps')
     expect((await call<AddUrlResult>('addHtml', { base64: b64(html), fileName: 'kept.html' })).existed).toBe(true)
@@ -37,12 +40,18 @@ describe('saving a local HTML file', () => {
   it('decodes a file in a legacy encoding from its <meta charset>', async () => {
     const { default: iconv } = await import('iconv-lite')
     const page = articlePage('灯塔看守人').replace('<meta charset="utf-8">', '<meta charset="gbk">')
-    const saved = await call<AddUrlResult>('addHtml', { base64: iconv.encode(page, 'gbk').toString('base64'), fileName: 'gbk.html' })
+    const saved = await call<AddUrlResult>('addHtml', {
+      base64: iconv.encode(page, 'gbk').toString('base64'),
+      fileName: 'gbk.html'
+    })
     expect(saved.article.title).toBe('灯塔看守人')
   })
 
   it('says so when the file holds no article', async () => {
-    const result = await dispatch(core.handlers, 'addHtml', { base64: b64('<html><body><a href="/">Home</a></body></html>'), fileName: 'x.html' })
+    const result = await dispatch(core.handlers, 'addHtml', {
+      base64: b64('<html><body><a href="/">Home</a></body></html>'),
+      fileName: 'x.html'
+    })
     expect(result).toMatchObject({ ok: false, error: { code: 'NOT_AN_ARTICLE' } })
     expect(await call<ArticleMeta[]>('listArticles', {})).toEqual([])
   })
@@ -65,7 +74,12 @@ describe('re-extract', () => {
     expect(html).toContain('one hundred and twelve steps')
     const images = [...html.matchAll(/src="(assets\/[^"]+)"/g)].map((m) => m[1] as string)
     expect(images).toHaveLength(2) // the site is down: these can only be the stored copies
-    for (const image of images) expect(readFileSync(join(dir.path, 'articles', article.id, image)).subarray(1, 4).toString()).toBe('PNG')
+    for (const image of images)
+      expect(
+        readFileSync(join(dir.path, 'articles', article.id, image))
+          .subarray(1, 4)
+          .toString()
+      ).toBe('PNG')
   })
 
   it('explains when the original page was not kept', async () => {
@@ -74,6 +88,9 @@ describe('re-extract', () => {
     await site.close()
     const { rmSync } = await import('node:fs')
     rmSync(join(dir.path, 'articles', article.id, 'source.html.gz'))
-    expect(await dispatch(core.handlers, 'reextractArticle', { id: article.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: expect.stringMatching(/original page/) } })
+    expect(await dispatch(core.handlers, 'reextractArticle', { id: article.id })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: expect.stringMatching(/original page/) }
+    })
   })
 })

@@ -93,7 +93,7 @@ describe('redirects', () => {
 })
 
 describe('canonical addresses', () => {
-  it('records the page\'s rel=canonical and recognises the article under that address', async () => {
+  it("records the page's rel=canonical and recognises the article under that address", async () => {
     const { article } = await saved('/tracking?utm_source=feed')
     expect(article.url).toBe(site.url('/tracking'))
     expect(article.canonicalUrl).toBe(site.url('/articles/canonical-story'))
@@ -104,8 +104,14 @@ describe('canonical addresses', () => {
 
   it('files a saved page under its canonical address, with relative images fetched from there', async () => {
     const page = await (await fetch(site.url('/articles/lighthouse'))).text()
-    const withCanonical = page.replace('<head>', `<head><link rel="canonical" href="${site.url('/articles/lighthouse')}">`)
-    const result = await dispatch(core.handlers, 'addHtml', { base64: Buffer.from(withCanonical).toString('base64'), fileName: 'lighthouse.html' })
+    const withCanonical = page.replace(
+      '<head>',
+      `<head><link rel="canonical" href="${site.url('/articles/lighthouse')}">`
+    )
+    const result = await dispatch(core.handlers, 'addHtml', {
+      base64: Buffer.from(withCanonical).toString('base64'),
+      fileName: 'lighthouse.html'
+    })
     const { article } = (result as { value: AddUrlResult }).value
     expect(article.url).toBe(site.url('/articles/lighthouse'))
     const html = readFileSync(join(dir.path, 'articles', article.id, 'content.html'), 'utf8')

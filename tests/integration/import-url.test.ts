@@ -66,7 +66,12 @@ describe('saving a URL', () => {
     expect(html).toContain('Years later, historians')
     const images = [...html.matchAll(/src="(assets\/[^"]+)"/g)].map((m) => m[1] as string)
     expect(images.length).toBe(2)
-    for (const image of images) expect(readFileSync(join(dir.path, 'articles', id, image)).subarray(1, 4).toString()).toBe('PNG')
+    for (const image of images)
+      expect(
+        readFileSync(join(dir.path, 'articles', id, image))
+          .subarray(1, 4)
+          .toString()
+      ).toBe('PNG')
   })
 
   it('recognises the same article saved again with tracking parameters', async () => {
@@ -123,7 +128,10 @@ describe('library actions', () => {
     expect(await dispatch(core.handlers, 'deleteArticle', { id })).toEqual({ ok: true, value: { id } })
     expect(await ids('all')).toEqual([])
     expect(existsSync(join(dir.path, 'articles', id))).toBe(false)
-    expect(await dispatch(core.handlers, 'getArticle', { id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(await dispatch(core.handlers, 'getArticle', { id })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' }
+    })
   })
 
   it('keeps the library across a restart', async () => {

@@ -1,6 +1,9 @@
 import { describe, expect, it, test, vi } from 'vitest'
 
-const windows: Array<{ isDestroyed: () => boolean; webContents: { isDestroyed: () => boolean; send: ReturnType<typeof vi.fn> } }> = []
+const windows: Array<{
+  isDestroyed: () => boolean
+  webContents: { isDestroyed: () => boolean; send: ReturnType<typeof vi.fn> }
+}> = []
 
 // The real 'electron' package must never load here (its index.js tries to download the binary).
 vi.mock('electron', () => ({

@@ -35,26 +35,42 @@ const id = (n: number) => fixtureArticle(n).id
 
 describe('the library through the contract', () => {
   it('pages a view with its total, and counts the sidebar', async () => {
-    const page = await call<LibraryPage>('queryArticles', { view: 'inbox', sort: 'saved', order: 'desc', offset: 2, limit: 3 })
+    const page = await call<LibraryPage>('queryArticles', {
+      view: 'inbox',
+      sort: 'saved',
+      order: 'desc',
+      offset: 2,
+      limit: 3
+    })
     expect(page.total).toBe(8)
     expect(page.items.map((a) => a.id)).toEqual([id(8), id(7), id(5)])
     const counts = await call<LibraryCounts>('libraryCounts', {})
     expect(counts).toMatchObject({ all: 12, inbox: 8, archive: 4 })
-    expect(await dispatch(core.handlers, 'queryArticles', { limit: 5000 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(await dispatch(core.handlers, 'queryArticles', { limit: 5000 })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' }
+    })
     expect(await call<unknown[]>('listArticles', { view: 'archive' })).toHaveLength(4) // the CLI's unpaged list still works
   })
 
   it('archives, favorites and tags many at once, and announces exactly what changed', async () => {
-    expect(await call('setArchivedMany', { ids: [id(1), id(2), id(3)], archived: true })).toEqual({ ids: [id(1), id(2)] }) // 3 was archived
+    expect(await call('setArchivedMany', { ids: [id(1), id(2), id(3)], archived: true })).toEqual({
+      ids: [id(1), id(2)]
+    }) // 3 was archived
     expect(changes.at(-1)).toEqual([id(1), id(2)])
     expect(await call('setFavoriteMany', { ids: [id(1), id(4)], favorite: true })).toEqual({ ids: [id(1), id(4)] })
     expect(await call('addTags', { ids: [id(1), id(4)], tags: ['to read'] })).toEqual({ ids: [id(1), id(4)] })
     expect(await call('renameTag', { from: 'to read', to: 'sea' })).toEqual({ ids: [id(1), id(4)] })
     expect(await call('removeTags', { ids: [id(4)], tags: ['sea'] })).toEqual({ ids: [id(4)] })
-    expect(await call('mergeTags', { tags: ['sea', 'history'], into: 'ocean' })).toMatchObject({ ids: expect.arrayContaining([id(0), id(1)]) })
+    expect(await call('mergeTags', { tags: ['sea', 'history'], into: 'ocean' })).toMatchObject({
+      ids: expect.arrayContaining([id(0), id(1)])
+    })
     const counts = await call<LibraryCounts>('libraryCounts', {})
     expect(counts.tags.map((t) => t.tag)).toEqual(['ocean'])
-    expect(await dispatch(core.handlers, 'addTags', { ids: [id(1)], tags: ['   '] })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(await dispatch(core.handlers, 'addTags', { ids: [id(1)], tags: ['   '] })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' }
+    })
   })
 
   it('deletes with undo, and removes the files when the undo window ends', async () => {
@@ -62,7 +78,10 @@ describe('the library through the contract', () => {
     expect(result.ids).toEqual([id(1), id(2)])
     expect(changes.at(-1)).toEqual([id(1), id(2)])
     expect((await call<LibraryPage>('queryArticles', { view: 'all' })).total).toBe(10)
-    expect(await dispatch(core.handlers, 'getArticle', { id: id(1) })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(await dispatch(core.handlers, 'getArticle', { id: id(1) })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' }
+    })
     expect(await call('undoDelete', { token: result.undoToken })).toEqual({ ids: [id(1), id(2)] })
     expect((await call<LibraryPage>('queryArticles', { view: 'all' })).total).toBe(12)
     await call('deleteArticles', { ids: [id(5)] })
@@ -82,7 +101,10 @@ describe('the library through the contract', () => {
     const fs = await import('node:fs/promises')
     await fs.rm(join(dir.path, 'articles', gone, 'content.html'))
     core.events.on('libraryChanged', ({ ids }) => changes.push(ids))
-    expect(await dispatch(core.handlers, 'getArticle', { id: gone })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(await dispatch(core.handlers, 'getArticle', { id: gone })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' }
+    })
     expect(changes.at(-1)).toEqual([gone])
     const page = await call<LibraryPage>('queryArticles', { view: 'all', limit: 500 })
     expect(page.items.find((a) => a.id === gone)?.contentMissing).toBe(true)

@@ -39,9 +39,17 @@ interface Op {
 }
 
 /** Runs the child until it is killed `afterMs` after it started (or after it said ready); returns its lines. */
-function runChild(dataDir: string, first: number, seed: number, afterMs: number, fromSpawn: boolean): Promise<string[]> {
+function runChild(
+  dataDir: string,
+  first: number,
+  seed: number,
+  afterMs: number,
+  fromSpawn: boolean
+): Promise<string[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [childScript, dataDir, String(first), String(seed)], { stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, [childScript, dataDir, String(first), String(seed)], {
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
     let out = ''
     let err = ''
     let timer: NodeJS.Timeout | null = null
@@ -112,7 +120,8 @@ async function killRepeatedly(runs: number, lane: number, tally: Tally): Promise
           const article = store.find(id)
           let actual: string
           if (what === 'exists') actual = String(article !== undefined)
-          else if (!article) continue // deleted later; the exists key checks that
+          else if (!article)
+            continue // deleted later; the exists key checks that
           else if (what === 'progress') actual = String(article.progress)
           else if (what === 'favorite') actual = String(article.favorite)
           else actual = String(article.tags.includes(tag as string))
@@ -120,7 +129,9 @@ async function killRepeatedly(runs: number, lane: number, tally: Tally): Promise
           const allowed = ops.slice(last).map((op) => op.value)
           tally.checkedKeys++
           if (!allowed.includes(actual)) {
-            throw new Error(`lane ${lane} run ${run}: ${key} is ${actual}, but change ${ops[last]?.n} (acknowledged) set ${ops[last]?.value}`)
+            throw new Error(
+              `lane ${lane} run ${run}: ${key} is ${actual}, but change ${ops[last]?.n} (acknowledged) set ${ops[last]?.value}`
+            )
           }
         }
       } finally {

@@ -107,7 +107,15 @@ const fx = vi.hoisted(() => {
       app.gotLock = true
       app.ready = Promise.resolve()
       core.close.mockReset().mockResolvedValue(undefined)
-      for (const fn of [app.on, app.whenReady, app.requestSingleInstanceLock, app.enableSandbox, app.getPath, app.quit, app.exit])
+      for (const fn of [
+        app.on,
+        app.whenReady,
+        app.requestSingleInstanceLock,
+        app.enableSandbox,
+        app.getPath,
+        app.quit,
+        app.exit
+      ])
         fn.mockClear()
     }
   }
@@ -137,7 +145,13 @@ const savedDataDir = process.env.LECTERN_DATA_DIR
 
 beforeEach(() => {
   fx.reset()
-  for (const fn of [fx.protocol.registerSchemesAsPrivileged, fx.protocol.handle, fx.ipcMain.handle, fx.dialog.showErrorBox, fx.createCore])
+  for (const fn of [
+    fx.protocol.registerSchemesAsPrivileged,
+    fx.protocol.handle,
+    fx.ipcMain.handle,
+    fx.dialog.showErrorBox,
+    fx.createCore
+  ])
     fn.mockClear()
   process.env.LECTERN_DATA_DIR = '/tmp/lectern-lifecycle-test'
 })
@@ -171,7 +185,11 @@ describe('main entry', () => {
   it('on ready opens the core on the data dir, then protocol and IPC, then the window', async () => {
     await loadMain()
     await vi.waitFor(() => expect(fx.windows).toHaveLength(1))
-    expect(fx.createCore).toHaveBeenCalledWith({ dataDir: '/tmp/lectern-lifecycle-test', openExternal: expect.any(Function), openSearchAfterMs: expect.any(Number) })
+    expect(fx.createCore).toHaveBeenCalledWith({
+      dataDir: '/tmp/lectern-lifecycle-test',
+      openExternal: expect.any(Function),
+      openSearchAfterMs: expect.any(Number)
+    })
     // The core's opener is the checked one (modules were reset, so compare by behaviour, not identity).
     const { openExternal } = fx.createCore.mock.calls[0]![0] as unknown as { openExternal: typeof openExternalChecked }
     await expect(openExternal('javascript:alert(1)')).rejects.toMatchObject({ code: 'FORBIDDEN' })
@@ -195,7 +213,9 @@ describe('main entry', () => {
     await loadMain()
     await vi.waitFor(() => expect(fx.windows).toHaveLength(1))
     let finishClose: () => void = () => {}
-    fx.core.close.mockImplementation(() => new Promise<undefined>((resolve) => (finishClose = () => resolve(undefined))))
+    fx.core.close.mockImplementation(
+      () => new Promise<undefined>((resolve) => (finishClose = () => resolve(undefined)))
+    )
 
     const first = { preventDefault: vi.fn() }
     fx.app.emit('before-quit', first)

@@ -14,7 +14,8 @@ interface StartScript {
 }
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const SCRIPT = join(ROOT, 'scripts', 'start.js')
-const load = async (): Promise<StartScript> => (await import(/* @vite-ignore */ pathToFileURL(SCRIPT).href)) as StartScript
+const load = async (): Promise<StartScript> =>
+  (await import(/* @vite-ignore */ pathToFileURL(SCRIPT).href)) as StartScript
 
 const MESSAGE =
   'Lectern: the Electron binary is not available (it could not be downloaded). Run "npm run web" to use Lectern in your browser instead.'
@@ -53,7 +54,9 @@ describe('scripts/start.js', () => {
       return true
     })
     try {
-      await expect(main({ electronDir: dir, env: { ...process.env, LECTERN_SKIP_ELECTRON_DOWNLOAD: '' } })).resolves.toBe(1)
+      await expect(
+        main({ electronDir: dir, env: { ...process.env, LECTERN_SKIP_ELECTRON_DOWNLOAD: '' } })
+      ).resolves.toBe(1)
     } finally {
       spy.mockRestore()
     }

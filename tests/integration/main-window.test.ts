@@ -110,16 +110,21 @@ describe('createWindow', () => {
     expect(dev.loadFile).not.toHaveBeenCalled()
   })
 
-  it.each(['https://example.com/', 'http://127.0.0.1:8080/', 'file:///etc/passwd', 'file:///opt/lectern/out/renderer/other.html', 'data:text/html,hi', 'javascript:alert(1)', 'lectern://articles/a/assets/x.png'])(
-    'prevents will-navigate to %s',
-    (url) => {
-      const win = open()
-      const event = navigation(url)
-      win.webContents.emit('will-navigate', event)
-      expect(event.preventDefault).toHaveBeenCalled()
-      expect(shell.openExternal).not.toHaveBeenCalled()
-    }
-  )
+  it.each([
+    'https://example.com/',
+    'http://127.0.0.1:8080/',
+    'file:///etc/passwd',
+    'file:///opt/lectern/out/renderer/other.html',
+    'data:text/html,hi',
+    'javascript:alert(1)',
+    'lectern://articles/a/assets/x.png'
+  ])('prevents will-navigate to %s', (url) => {
+    const win = open()
+    const event = navigation(url)
+    win.webContents.emit('will-navigate', event)
+    expect(event.preventDefault).toHaveBeenCalled()
+    expect(shell.openExternal).not.toHaveBeenCalled()
+  })
 
   it('lets the window (re)load its own renderer', () => {
     const win = open()
@@ -144,7 +149,15 @@ describe('createWindow', () => {
     for (const url of ['https://example.com/a', 'http://example.org/', 'mailto:someone@example.com']) {
       expect(handler({ url })).toEqual({ action: 'deny' })
     }
-    for (const url of ['javascript:alert(1)', 'file:///etc/passwd', 'data:text/html,<script>1</script>', 'lectern://articles/a/assets/x.png', 'vbscript:x', 'not a url', '']) {
+    for (const url of [
+      'javascript:alert(1)',
+      'file:///etc/passwd',
+      'data:text/html,<script>1</script>',
+      'lectern://articles/a/assets/x.png',
+      'vbscript:x',
+      'not a url',
+      ''
+    ]) {
       expect(handler({ url })).toEqual({ action: 'deny' })
     }
     await Promise.resolve()
@@ -197,11 +210,15 @@ describe('openExternalChecked', () => {
     expect(shell.openExternal).toHaveBeenCalledWith(url)
   })
 
-  it.each(['javascript:alert(1)', 'file:///etc/passwd', 'data:text/html,x', 'smb://host/share', 'lectern://articles/a', ''])(
-    'refuses %s with FORBIDDEN',
-    async (url) => {
-      await expect(openExternalChecked(url)).rejects.toMatchObject({ code: 'FORBIDDEN' })
-      expect(shell.openExternal).not.toHaveBeenCalled()
-    }
-  )
+  it.each([
+    'javascript:alert(1)',
+    'file:///etc/passwd',
+    'data:text/html,x',
+    'smb://host/share',
+    'lectern://articles/a',
+    ''
+  ])('refuses %s with FORBIDDEN', async (url) => {
+    await expect(openExternalChecked(url)).rejects.toMatchObject({ code: 'FORBIDDEN' })
+    expect(shell.openExternal).not.toHaveBeenCalled()
+  })
 })

@@ -13,8 +13,14 @@ let dir: ReturnType<typeof tempDir>
 let core: LecternCore | null = null
 
 const PAGES: Record<string, string> = {
-  '/search/zeppelin': articlePage('Zeppelins Over the Harbour', '<p>The zeppelin quartermaster counted helium cylinders on the quay.</p>'),
-  '/search/tides': articlePage('A Table of Tides', '<p>Spring tides and neap tides follow the moon; the quartermaster kept the table.</p>'),
+  '/search/zeppelin': articlePage(
+    'Zeppelins Over the Harbour',
+    '<p>The zeppelin quartermaster counted helium cylinders on the quay.</p>'
+  ),
+  '/search/tides': articlePage(
+    'A Table of Tides',
+    '<p>Spring tides and neap tides follow the moon; the quartermaster kept the table.</p>'
+  ),
   '/search/tokyo': articlePage('東京の天気', '<p>東京の天気は晴れです。今日は富士山がよく見えます。</p>')
 }
 
@@ -58,7 +64,11 @@ describe('search through the core', () => {
 
     const hits = (await search(c, 'zeppelin ')).hits
     expect(hits.map((h) => h.id)).toEqual([zeppelin])
-    expect(hits[0]).toMatchObject({ title: 'Zeppelins Over the Harbour', siteName: 'Harbour Gazette', url: site.url('/search/zeppelin') })
+    expect(hits[0]).toMatchObject({
+      title: 'Zeppelins Over the Harbour',
+      siteName: 'Harbour Gazette',
+      url: site.url('/search/zeppelin')
+    })
     expect(hits[0]!.snippet.text).toContain('zeppelin quartermaster')
     const { text, highlights } = hits[0]!.snippet
     expect(highlights.map(([s, e]) => text.slice(s, e).toLowerCase())).toContain('zeppelin')
@@ -136,13 +146,26 @@ describe('search through the core', () => {
     const saved = await dispatch(c.handlers, 'saveSearch', { name: 'AI unread', query: 'tag:ai is:unread' })
     expect(saved).toMatchObject({ ok: true, value: { name: 'AI unread', query: 'tag:ai is:unread' } })
     const savedId = (saved as { value: { id: string } }).value.id
-    const renamed = await dispatch(c.handlers, 'saveSearch', { id: savedId, name: 'AI to read', query: 'tag:ai is:unread' })
+    const renamed = await dispatch(c.handlers, 'saveSearch', {
+      id: savedId,
+      name: 'AI to read',
+      query: 'tag:ai is:unread'
+    })
     expect(renamed).toMatchObject({ ok: true, value: { id: savedId, name: 'AI to read' } })
     await c.close()
     c = await open()
-    expect(await dispatch(c.handlers, 'listSavedSearches', {})).toMatchObject({ ok: true, value: [{ id: savedId, name: 'AI to read' }] })
-    expect(await dispatch(c.handlers, 'deleteSavedSearch', { id: savedId })).toEqual({ ok: true, value: { id: savedId } })
-    expect(await dispatch(c.handlers, 'deleteSavedSearch', { id: savedId })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(await dispatch(c.handlers, 'listSavedSearches', {})).toMatchObject({
+      ok: true,
+      value: [{ id: savedId, name: 'AI to read' }]
+    })
+    expect(await dispatch(c.handlers, 'deleteSavedSearch', { id: savedId })).toEqual({
+      ok: true,
+      value: { id: savedId }
+    })
+    expect(await dispatch(c.handlers, 'deleteSavedSearch', { id: savedId })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' }
+    })
     expect(await dispatch(c.handlers, 'listSavedSearches', {})).toEqual({ ok: true, value: [] })
   })
 
@@ -166,7 +189,13 @@ describe('search through the core', () => {
     expect(human.stdout).toMatch(/Zeppelins Over the Harbour/)
     expect(human.stdout).toMatch(/helium/)
     const json = await run('search', 'quartermaster', '--json', '--limit', '1')
-    const hits = JSON.parse(json.stdout) as { id: string; title: string; url: string; score: number; snippet: { text: string } }[]
+    const hits = JSON.parse(json.stdout) as {
+      id: string
+      title: string
+      url: string
+      score: number
+      snippet: { text: string }
+    }[]
     expect(hits).toHaveLength(1)
     expect(Object.keys(hits[0]!)).toEqual(expect.arrayContaining(['id', 'title', 'url', 'score', 'snippet']))
     expect(hits[0]!.snippet.text).toMatch(/quartermaster/)

@@ -51,19 +51,27 @@ async function serve(answers: EarlyAnswers | null): Promise<RunningServer> {
 /** Calls a method; resolves with its Result. */
 function call(running: RunningServer, name: string, input: unknown): Promise<unknown> {
   return new Promise((resolve, reject) => {
-    const req = request(`${running.origin}/api/${name}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${running.token}` } }, (res) => {
-      let body = ''
-      res.setEncoding('utf8')
-      res.on('data', (chunk: string) => (body += chunk))
-      res.on('end', () => resolve(JSON.parse(body)))
-    })
+    const req = request(
+      `${running.origin}/api/${name}`,
+      { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${running.token}` } },
+      (res) => {
+        let body = ''
+        res.setEncoding('utf8')
+        res.on('data', (chunk: string) => (body += chunk))
+        res.on('end', () => resolve(JSON.parse(body)))
+      }
+    )
     req.on('error', reject)
     req.end(JSON.stringify(input))
   })
 }
 
 /** A call whose answer is noted when it comes, so a test can see it has not come yet. */
-function pending(running: RunningServer, name: string, input: unknown): { answered: () => boolean; answer: Promise<unknown> } {
+function pending(
+  running: RunningServer,
+  name: string,
+  input: unknown
+): { answered: () => boolean; answer: Promise<unknown> } {
   let answered = false
   const answer = call(running, name, input).finally(() => (answered = true))
   return { answered: () => answered, answer }
@@ -73,13 +81,17 @@ function pending(running: RunningServer, name: string, input: unknown): { answer
 function events(running: RunningServer): Promise<{ seen: () => string }> {
   return new Promise((resolve, reject) => {
     let text = ''
-    const req = request(`${running.origin}/api/events`, { headers: { authorization: `Bearer ${running.token}` } }, (res) => {
-      res.setEncoding('utf8')
-      res.on('data', (chunk: string) => {
-        text += chunk
-        if (text.includes('connected')) resolve({ seen: () => text })
-      })
-    })
+    const req = request(
+      `${running.origin}/api/events`,
+      { headers: { authorization: `Bearer ${running.token}` } },
+      (res) => {
+        res.setEncoding('utf8')
+        res.on('data', (chunk: string) => {
+          text += chunk
+          if (text.includes('connected')) resolve({ seen: () => text })
+        })
+      }
+    )
     req.on('error', reject)
     req.end()
   })
@@ -122,7 +134,10 @@ describe('lectern serve while the library opens', () => {
   it('checks its early answers once the library is open, and has pages refresh when they no longer hold', async () => {
     if (!early?.start) throw new Error('expected a start page')
     // A start page whose numbers differ from the library (a file rewritten with its size and time kept).
-    const stale: EarlyAnswers = { ...early, start: { ...early.start, counts: { ...early.start.counts, inbox: early.start.counts.inbox + 1 } } }
+    const stale: EarlyAnswers = {
+      ...early,
+      start: { ...early.start, counts: { ...early.start.counts, inbox: early.start.counts.inbox + 1 } }
+    }
     const running = await serve(stale)
     const stream = await events(running)
     expect(await call(running, 'libraryCounts', {})).toMatchObject({ ok: true })

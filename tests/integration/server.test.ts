@@ -38,7 +38,10 @@ interface Reply {
 }
 
 /** Raw HTTP, so tests can send the Host and Origin headers a browser under attack would send. */
-function send(path: string, options: { method?: string; headers?: Record<string, string>; body?: unknown } = {}): Promise<Reply> {
+function send(
+  path: string,
+  options: { method?: string; headers?: Record<string, string>; body?: unknown } = {}
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const body = options.body === undefined ? undefined : JSON.stringify(options.body)
     const req = request(
@@ -75,7 +78,10 @@ describe('browser-mode server security', () => {
   })
 
   it('rejects a foreign Host header (DNS rebinding) even with the token', async () => {
-    const reply = await send('/api/listArticles', { body: {}, headers: { ...auth(), host: `evil.example:${server.port}` } })
+    const reply = await send('/api/listArticles', {
+      body: {},
+      headers: { ...auth(), host: `evil.example:${server.port}` }
+    })
     expect(reply.status).toBe(403)
   })
 
@@ -100,7 +106,12 @@ describe('browser-mode server security', () => {
   })
 
   it('never serves files outside the renderer', async () => {
-    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/%2e%2e%2f%2e%2e%2fdata/library.json']) {
+    for (const path of [
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/..%2fsecret.txt',
+      '/%2e%2e%2f%2e%2e%2fdata/library.json'
+    ]) {
       const reply = await send(path, { headers: auth() })
       expect(reply.status, path).toBe(404)
       expect(reply.body).not.toContain('outside the renderer')
@@ -133,7 +144,11 @@ describe('browser-mode API', () => {
     const media = await send(`/media/${article.id}/${image}`, { headers: auth() })
     expect(media.status).toBe(200)
     expect(media.headers['content-type']).toBe('image/png')
-    for (const path of [`/media/${article.id}/content.html`, `/media/${article.id}/../../library.json`, `/media/${article.id}/assets%2F..%2F..%2Flibrary.json`]) {
+    for (const path of [
+      `/media/${article.id}/content.html`,
+      `/media/${article.id}/../../library.json`,
+      `/media/${article.id}/assets%2F..%2F..%2Flibrary.json`
+    ]) {
       expect((await send(path, { headers: auth() })).status, path).toBe(404)
     }
   })
@@ -146,7 +161,8 @@ describe('browser-mode API', () => {
         res.setEncoding('utf8')
         res.on('data', (chunk: string) => {
           events.push(chunk)
-          if (chunk.includes('connected')) saving.push(send('/api/addUrl', { body: { url: site.url('/articles/second') }, headers: auth() }))
+          if (chunk.includes('connected'))
+            saving.push(send('/api/addUrl', { body: { url: site.url('/articles/second') }, headers: auth() }))
           if (chunk.includes('event: libraryChanged')) {
             req.destroy()
             resolve()

@@ -41,8 +41,14 @@ describe('reading settings', () => {
   })
 
   it('refuse values out of range or unknown keys, and survive a damaged file', async () => {
-    expect(await dispatch(core.handlers, 'updateSettings', { fontSize: 400 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
-    expect(await dispatch(core.handlers, 'updateSettings', { evil: true })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(await dispatch(core.handlers, 'updateSettings', { fontSize: 400 })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' }
+    })
+    expect(await dispatch(core.handlers, 'updateSettings', { evil: true })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' }
+    })
     await core.close()
     writeFileSync(join(dir.path, 'settings.json'), '{"theme":"sepia","fontSize":"huge", "lineHeight": 1.8')
     core = await createCore({ dataDir: dir.path })
@@ -57,7 +63,11 @@ describe('reading settings', () => {
 describe('reading progress', () => {
   it('is saved, and reaching the end marks the article read (and archives it when set)', async () => {
     const { article } = await call<AddUrlResult>('addUrl', { url: site.url('/articles/lighthouse') })
-    expect(await call<ArticleMeta>('setProgress', { id: article.id, progress: 0.4 })).toMatchObject({ progress: 0.4, readAt: null, state: 'unread' })
+    expect(await call<ArticleMeta>('setProgress', { id: article.id, progress: 0.4 })).toMatchObject({
+      progress: 0.4,
+      readAt: null,
+      state: 'unread'
+    })
     await core.store.flush() // saves are coalesced; on disk within about a second, now when asked
     expect(readStoredArticles(dir.path).find((a) => a.id === article.id)?.progress).toBe(0.4)
 
@@ -65,6 +75,9 @@ describe('reading progress', () => {
     const finished = await call<ArticleMeta>('setProgress', { id: article.id, progress: 1 })
     expect(finished.readAt).not.toBeNull()
     expect(finished.state).toBe('archived')
-    expect(await dispatch(core.handlers, 'setProgress', { id: article.id, progress: 1.5 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(await dispatch(core.handlers, 'setProgress', { id: article.id, progress: 1.5 })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' }
+    })
   })
 })

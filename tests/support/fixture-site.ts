@@ -68,19 +68,28 @@ export async function startFixtureSite(extra: Record<string, Route> = {}): Promi
     ['/images/tower.png', png(solidPng(60, 40, [200, 80, 40]))],
     ['/articles/images/logbook.png', png(solidPng(30, 20, [20, 90, 160]))],
     ['/images/lead.png', png(solidPng(80, 40, [30, 140, 60]))],
-    ['/document.pdf', (_req, res) => {
-      res.writeHead(200, { 'content-type': 'application/pdf' })
-      res.end('%PDF-1.4\n%fake\n')
-    }],
-    ['/moved', (_req, res) => {
-      res.writeHead(301, { location: '/articles/second' })
-      res.end()
-    }],
-    ['/slow', (_req, res) => {
-      // Never finishes the headers within any reasonable test timeout; the client must give up.
-      const timer = setTimeout(() => html(articlePage('Too Late'))(_req, res), 60_000)
-      res.on('close', () => clearTimeout(timer))
-    }]
+    [
+      '/document.pdf',
+      (_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/pdf' })
+        res.end('%PDF-1.4\n%fake\n')
+      }
+    ],
+    [
+      '/moved',
+      (_req, res) => {
+        res.writeHead(301, { location: '/articles/second' })
+        res.end()
+      }
+    ],
+    [
+      '/slow',
+      (_req, res) => {
+        // Never finishes the headers within any reasonable test timeout; the client must give up.
+        const timer = setTimeout(() => html(articlePage('Too Late'))(_req, res), 60_000)
+        res.on('close', () => clearTimeout(timer))
+      }
+    ]
   ])
   for (const [path, route] of Object.entries(extra)) routes.set(path, route)
   const hits = new Map<string, number>()

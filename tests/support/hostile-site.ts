@@ -7,16 +7,44 @@ import { solidPng } from './png'
 export const ENCODED_PAGES: Record<string, { encoding: string; label: string; title: string; sentence: string }> = {
   '/enc/gbk': { encoding: 'gbk', label: 'GBK', title: '灯塔看守人的最后一夜', sentence: '他每天黄昏都会爬上螺旋楼梯' },
   '/enc/gb18030': { encoding: 'gb18030', label: 'GB18030', title: '海港的冬天', sentence: '冬天的风暴从西北方向吹来' },
-  '/enc/big5': { encoding: 'big5', label: 'Big5', title: '燈塔看守人的最後一夜', sentence: '他每天黃昏都會爬上螺旋樓梯' },
-  '/enc/shift_jis': { encoding: 'shift_jis', label: 'Shift_JIS', title: '灯台守の最後の夜', sentence: '彼は毎日夕暮れにらせん階段を上った' },
-  '/enc/euc-kr': { encoding: 'euc-kr', label: 'EUC-KR', title: '등대지기의 마지막 밤', sentence: '그는 매일 해질녘에 나선형 계단을 올랐다' },
-  '/enc/windows-1251': { encoding: 'windows-1251', label: 'windows-1251', title: 'Последняя ночь смотрителя маяка', sentence: 'Каждый вечер он поднимался по винтовой лестнице' },
-  '/enc/iso-8859-1': { encoding: 'iso-8859-1', label: 'ISO-8859-1', title: 'La dernière nuit du gardien', sentence: 'Chaque soir il montait l’escalier en colimaçon'.replace('’', "'") }
+  '/enc/big5': {
+    encoding: 'big5',
+    label: 'Big5',
+    title: '燈塔看守人的最後一夜',
+    sentence: '他每天黃昏都會爬上螺旋樓梯'
+  },
+  '/enc/shift_jis': {
+    encoding: 'shift_jis',
+    label: 'Shift_JIS',
+    title: '灯台守の最後の夜',
+    sentence: '彼は毎日夕暮れにらせん階段を上った'
+  },
+  '/enc/euc-kr': {
+    encoding: 'euc-kr',
+    label: 'EUC-KR',
+    title: '등대지기의 마지막 밤',
+    sentence: '그는 매일 해질녘에 나선형 계단을 올랐다'
+  },
+  '/enc/windows-1251': {
+    encoding: 'windows-1251',
+    label: 'windows-1251',
+    title: 'Последняя ночь смотрителя маяка',
+    sentence: 'Каждый вечер он поднимался по винтовой лестнице'
+  },
+  '/enc/iso-8859-1': {
+    encoding: 'iso-8859-1',
+    label: 'ISO-8859-1',
+    title: 'La dernière nuit du gardien',
+    sentence: 'Chaque soir il montait l’escalier en colimaçon'.replace('’', "'")
+  }
 }
 
 function encodedPage(entry: (typeof ENCODED_PAGES)[string]): Buffer {
   // Distinct paragraphs (numbered), as in a real article; identical ones could pass for boilerplate.
-  const paragraphs = Array.from({ length: 8 }, (_, i) => `<p>${i + 1}. ${entry.sentence}。${entry.sentence}, ${entry.sentence}. ${entry.sentence}!</p>`)
+  const paragraphs = Array.from(
+    { length: 8 },
+    (_, i) => `<p>${i + 1}. ${entry.sentence}。${entry.sentence}, ${entry.sentence}. ${entry.sentence}!</p>`
+  )
   const page = `<!doctype html><html><head><meta charset="${entry.label}"><title>${entry.title}</title></head>
 <body><article><h1>${entry.title}</h1>${paragraphs.join('')}</article></body></html>`
   return iconv.encode(page, entry.encoding)
@@ -97,7 +125,9 @@ export function hostileRoutes(): Record<string, Route> {
     '/lazy/one.png': png(solidPng(20, 20, [10, 11, 12])),
     '/lazy/two.png': png(solidPng(40, 40, [13, 14, 15])),
     '/lazy/not-an-image.png': bytes(Buffer.from('<html>nope</html>'), { 'content-type': 'image/png' }),
-    '/lazy/svg.png': bytes(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'), { 'content-type': 'image/svg+xml' }),
+    '/lazy/svg.png': bytes(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'), {
+      'content-type': 'image/svg+xml'
+    }),
     '/tracking': html(`<!doctype html><html><head><title>Tracked | Harbour Gazette</title>
 <link rel="canonical" href="/articles/canonical-story"></head><body><article><h1>Tracked</h1>
 <p>${'A page that names its canonical address, so the same story under another address is recognised. '.repeat(5)}</p></article></body></html>`)

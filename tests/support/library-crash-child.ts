@@ -31,7 +31,7 @@ function random(): number {
 
 function say(line: string): void {
   const bytes = Buffer.from(line + '\n')
-  for (let done = 0; done < bytes.length; ) {
+  for (let done = 0; done < bytes.length;) {
     try {
       done += writeSync(1, bytes, done)
     } catch (error) {

@@ -9,7 +9,10 @@ export function fixtureArticle(n: number, overrides: Partial<ArticleMeta> = {}):
     title: `Article number ${n} about ${['tides', 'lighthouses', 'Kelp', 'ships', 'Anchors'][n % 5]}`,
     byline: n % 3 ? 'A. Writer' : null,
     siteName: n % 17 === 0 ? null : `Site ${n % 13}`,
-    excerpt: 'A short excerpt of the article, as the extractor found it, about two hundred characters long in a typical page. '.repeat(2),
+    excerpt:
+      'A short excerpt of the article, as the extractor found it, about two hundred characters long in a typical page. '.repeat(
+        2
+      ),
     lang: 'en',
     wordCount: 200 + ((n * 37) % 4000),
     readingMinutes: 1 + ((n * 37) % 4000) / 230,

@@ -7,7 +7,9 @@ const sha = 'c'.repeat(64)
 
 describe('resolveAssetPath', () => {
   it('maps an article image to its file inside the article folder', () => {
-    expect(resolveAssetPath(dataDir, 'mx1-abc', `assets/${sha}.png`)).toBe(join(dataDir, 'articles', 'mx1-abc', 'assets', `${sha}.png`))
+    expect(resolveAssetPath(dataDir, 'mx1-abc', `assets/${sha}.png`)).toBe(
+      join(dataDir, 'articles', 'mx1-abc', 'assets', `${sha}.png`)
+    )
   })
 
   it('refuses traversal, absolute paths, other files and malformed ids', () => {

@@ -35,6 +35,8 @@ describe('checkWebUrl', () => {
 
 describe('normalizeUrl', () => {
   it('drops tracking parameters and the fragment, keeps meaningful parameters', () => {
-    expect(normalizeUrl('https://example.com/a?id=3&utm_source=x&utm_medium=y&fbclid=z#top')).toBe('https://example.com/a?id=3')
+    expect(normalizeUrl('https://example.com/a?id=3&utm_source=x&utm_medium=y&fbclid=z#top')).toBe(
+      'https://example.com/a?id=3'
+    )
   })
 })

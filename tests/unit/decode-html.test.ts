@@ -33,7 +33,10 @@ describe('decodeHtml', () => {
   })
 
   it('uses the http-equiv Content-Type meta form as well', () => {
-    const bytes = iconv.encode(page('<meta http-equiv="Content-Type" content="text/html; charset=gb2312">', '中文'), 'gbk')
+    const bytes = iconv.encode(
+      page('<meta http-equiv="Content-Type" content="text/html; charset=gb2312">', '中文'),
+      'gbk'
+    )
     expect(decodeHtml(bytes).html).toContain('中文')
   })
 

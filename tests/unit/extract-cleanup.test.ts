@@ -67,8 +67,11 @@ describe('extractArticle boilerplate cleanup', () => {
     expect(a.byline).toContain('Ada Marsh')
   })
 
-  it('removes an unlabelled bio that starts with the author\'s name', () => {
-    const page2 = page('<p class="byline">By Ada Marsh</p>', '<p>Ada Marsh is a reporter who writes about boats, lighthouses and the sea for the Gazette.</p>')
+  it("removes an unlabelled bio that starts with the author's name", () => {
+    const page2 = page(
+      '<p class="byline">By Ada Marsh</p>',
+      '<p>Ada Marsh is a reporter who writes about boats, lighthouses and the sea for the Gazette.</p>'
+    )
     const a = extractArticle(page2, url)
     expectStoryIntact(a.text)
     expect(a.text).not.toContain('writes about boats')
@@ -106,7 +109,13 @@ describe('extractArticle boilerplate cleanup', () => {
   it('keeps a quoted post that sits in a "social" wrapper', () => {
     const tweet = `<div class="social-embed"><blockquote class="twitter-tweet"><p>The lighthouse is staying! Best news this year
       <a href="https://t.co/abc">https://t.co/abc</a></p>— Harbour Fan (@harbourfan) <a href="https://twitter.example/s/1">March 14, 2026</a></blockquote></div>`
-    const a = extractArticle(page('', `<p>${'Many people reacted online to the decision of the council on Tuesday.'}</p>${tweet}<p>${'The council will publish the restoration plans next month, a spokesperson said.'}</p>`), url)
+    const a = extractArticle(
+      page(
+        '',
+        `<p>${'Many people reacted online to the decision of the council on Tuesday.'}</p>${tweet}<p>${'The council will publish the restoration plans next month, a spokesperson said.'}</p>`
+      ),
+      url
+    )
     expectStoryIntact(a.text)
     expect(a.text).toContain('The lighthouse is staying!')
   })
@@ -119,7 +128,13 @@ describe('extractArticle boilerplate cleanup', () => {
   })
 
   it('never throws anything but NOT_AN_ARTICLE on garbage', () => {
-    for (const garbage of ['', '<', '<html><body></body></html>', '\u0000\u0001<div style="x:calc(">', '<svg><p>'.repeat(50)]) {
+    for (const garbage of [
+      '',
+      '<',
+      '<html><body></body></html>',
+      '\u0000\u0001<div style="x:calc(">',
+      '<svg><p>'.repeat(50)
+    ]) {
       try {
         extractArticle(garbage, url)
       } catch (error) {
@@ -147,7 +162,10 @@ describe('metadata fallbacks', () => {
 
   it('resolves relative images and links against <base href>', () => {
     const html = `<html><head><base href="https://cdn.example/media/"></head><body><article>
-      <p>${story[0]} <a href="notes.html">notes</a></p><img src="pier.jpg" alt="The pier">${story.slice(1).map((p) => `<p>${p}</p>`).join('')}
+      <p>${story[0]} <a href="notes.html">notes</a></p><img src="pier.jpg" alt="The pier">${story
+        .slice(1)
+        .map((p) => `<p>${p}</p>`)
+        .join('')}
       </article></body></html>`
     const a = extractArticle(html, url)
     expect(a.html).toContain('src="https://cdn.example/media/pier.jpg"')
@@ -164,7 +182,11 @@ describe('elementToText', () => {
   })
 
   it('skips what the caller asks it to skip', () => {
-    const doc = parsePageFast('<html><body><div id="x"><p>Story</p><figure><img src="a.png"><figcaption>Caption</figcaption></figure></div></body></html>')
-    expect(elementToText(doc.querySelector('#x') as Element, { skip: (el) => el.tagName === 'FIGCAPTION' })).toBe('Story')
+    const doc = parsePageFast(
+      '<html><body><div id="x"><p>Story</p><figure><img src="a.png"><figcaption>Caption</figcaption></figure></div></body></html>'
+    )
+    expect(elementToText(doc.querySelector('#x') as Element, { skip: (el) => el.tagName === 'FIGCAPTION' })).toBe(
+      'Story'
+    )
   })
 })

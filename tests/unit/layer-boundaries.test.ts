@@ -15,9 +15,9 @@ function sources(folder: string): string[] {
 
 function imports(file: string): string[] {
   const text = readFileSync(file, 'utf8')
-  return [...text.matchAll(/(?:^|\n)\s*(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map(
-    (m) => (m[1] ?? m[2]) as string
-  )
+  return [
+    ...text.matchAll(/(?:^|\n)\s*(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)
+  ].map((m) => (m[1] ?? m[2]) as string)
 }
 
 function offenders(folder: string, forbidden: (spec: string) => boolean): string[] {
@@ -28,7 +28,8 @@ function offenders(folder: string, forbidden: (spec: string) => boolean): string
   )
 }
 
-const layer = (spec: string, name: string) => new RegExp(`(^|/)\\.\\.?/(.*/)?${name}(/|$)`).test(spec) && !spec.startsWith('./')
+const layer = (spec: string, name: string) =>
+  new RegExp(`(^|/)\\.\\.?/(.*/)?${name}(/|$)`).test(spec) && !spec.startsWith('./')
 
 describe('layer boundaries', () => {
   it('src/core never imports electron', () => {
@@ -36,11 +37,27 @@ describe('layer boundaries', () => {
   })
 
   it('src/shared imports no runtime: no node:, electron, or other layers', () => {
-    expect(offenders('shared', (s) => s.startsWith('node:') || s === 'electron' || ['core', 'main', 'renderer', 'server', 'cli', 'preload'].some((l) => layer(s, l)))).toEqual([])
+    expect(
+      offenders(
+        'shared',
+        (s) =>
+          s.startsWith('node:') ||
+          s === 'electron' ||
+          ['core', 'main', 'renderer', 'server', 'cli', 'preload'].some((l) => layer(s, l))
+      )
+    ).toEqual([])
   })
 
   it('the renderer reaches the core only through the contract', () => {
-    expect(offenders('renderer', (s) => s.startsWith('node:') || s === 'electron' || ['core', 'main', 'server', 'cli', 'preload'].some((l) => layer(s, l)))).toEqual([])
+    expect(
+      offenders(
+        'renderer',
+        (s) =>
+          s.startsWith('node:') ||
+          s === 'electron' ||
+          ['core', 'main', 'server', 'cli', 'preload'].some((l) => layer(s, l))
+      )
+    ).toEqual([])
   })
 
   it('server and CLI do not depend on electron', () => {

@@ -16,7 +16,9 @@ afterEach(() => dir.remove())
 
 /** library.json exactly as v1 (lowdb, one file) wrote it, with content folders for its articles. */
 function writeV1Library(count: number) {
-  const articles = Array.from({ length: count }, (_, n) => fixtureArticle(n, { progress: n / count, tags: n % 2 ? ['kept'] : [] }))
+  const articles = Array.from({ length: count }, (_, n) =>
+    fixtureArticle(n, { progress: n / count, tags: n % 2 ? ['kept'] : [] })
+  )
   writeFileSync(join(dir.path, 'library.json'), JSON.stringify({ schemaVersion: 1, articles }, null, 2))
   for (const a of articles) mkdirSync(join(dir.path, 'articles', a.id), { recursive: true })
   return articles
@@ -31,9 +33,19 @@ describe('migrations', () => {
     const articles = writeV1Library(120)
     const original = readFileSync(join(dir.path, 'library.json'), 'utf8')
     const store = await LibraryStore.open(dir.path)
-    expect(store.status()).toMatchObject({ schemaVersion: 2, migratedFrom: 1, articles: 120, recovered: [], orphansRemoved: 0, contentMissing: 0 })
+    expect(store.status()).toMatchObject({
+      schemaVersion: 2,
+      migratedFrom: 1,
+      articles: 120,
+      recovered: [],
+      orphansRemoved: 0,
+      contentMissing: 0
+    })
     for (const a of articles) expect(store.get(a.id)).toEqual(a)
-    expect(JSON.parse(readFileSync(join(dir.path, 'library.json'), 'utf8'))).toEqual({ schemaVersion: 2, shardCount: 32 })
+    expect(JSON.parse(readFileSync(join(dir.path, 'library.json'), 'utf8'))).toEqual({
+      schemaVersion: 2,
+      shardCount: 32
+    })
     expect(readStoredArticles(dir.path)).toHaveLength(120)
     const [kept] = readdirSync(join(dir.path, 'migrated'))
     expect(JSON.parse(readFileSync(join(dir.path, 'migrated', kept!), 'utf8'))).toEqual(JSON.parse(original))
@@ -48,7 +60,10 @@ describe('migrations', () => {
     const articles = writeV1Library(10)
     // A crash after some shards were written: stale shard files, library.json still v1.
     mkdirSync(join(dir.path, 'library'))
-    writeFileSync(join(dir.path, 'library', 'meta-00.json'), JSON.stringify({ schemaVersion: 2, shard: 0, shardCount: 32, articles: [] }))
+    writeFileSync(
+      join(dir.path, 'library', 'meta-00.json'),
+      JSON.stringify({ schemaVersion: 2, shard: 0, shardCount: 32, articles: [] })
+    )
     writeFileSync(join(dir.path, 'library', 'meta-01.json.tmp'), '{"schemaVers')
     const store = await LibraryStore.open(dir.path)
     expect(store.all()).toHaveLength(10)

@@ -50,7 +50,12 @@ describe('a damaged library.json', () => {
       expect(notice?.message).toMatch(/could not be read.*No article was lost.*kept at/)
       // Never overwritten: the damaged bytes are kept where the notice says.
       expect(readFileSync(notice!.movedTo!)).toEqual(Buffer.from(damaged))
-      expect(store.all().map((a) => a.id).sort()).toEqual([...ids].sort())
+      expect(
+        store
+          .all()
+          .map((a) => a.id)
+          .sort()
+      ).toEqual([...ids].sort())
       expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({ schemaVersion: 2, shardCount: 4 })
       await store.close()
     })
@@ -94,7 +99,11 @@ describe('a damaged library.json', () => {
     mkdirSync(join(dir.path, 'articles', 'a1'), { recursive: true })
     const store = await LibraryStore.open(dir.path)
     expect(store.all()).toEqual([])
-    expect(store.status()).toMatchObject({ recovered: [{ file: 'library.json', restoredFrom: null, lost: true }], orphansKept: 1, orphansRemoved: 0 })
+    expect(store.status()).toMatchObject({
+      recovered: [{ file: 'library.json', restoredFrom: null, lost: true }],
+      orphansKept: 1,
+      orphansRemoved: 0
+    })
     expect(existsSync(join(dir.path, 'articles', 'a1'))).toBe(true)
     expect(readdirSync(join(dir.path, 'corrupt'))).toHaveLength(1)
     await store.close()
@@ -109,9 +118,16 @@ describe('a damaged shard', () => {
       const damaged = damage(readFileSync(shard, 'utf8'))
       writeFileSync(shard, damaged)
       const store = await LibraryStore.open(dir.path)
-      expect(store.status().recovered).toMatchObject([{ file: join('library', 'meta-01.json'), restoredFrom: expect.any(String) }])
+      expect(store.status().recovered).toMatchObject([
+        { file: join('library', 'meta-01.json'), restoredFrom: expect.any(String) }
+      ])
       expect(readFileSync(store.status().recovered[0]!.movedTo!)).toEqual(Buffer.from(damaged))
-      expect(store.all().map((a) => a.id).sort()).toEqual([...ids].sort())
+      expect(
+        store
+          .all()
+          .map((a) => a.id)
+          .sort()
+      ).toEqual([...ids].sort())
       await store.close()
     })
   }

@@ -31,8 +31,16 @@ const fill = async (count: number) => {
 describe('the library store', () => {
   it('creates the v2 layout: a manifest and shards, each article in exactly one shard', async () => {
     await fill(40)
-    expect(JSON.parse(readFileSync(join(dir.path, 'library.json'), 'utf8'))).toEqual({ schemaVersion: 2, shardCount: 4 })
-    expect(readdirSync(join(dir.path, 'library')).sort()).toEqual(['meta-00.json', 'meta-01.json', 'meta-02.json', 'meta-03.json'])
+    expect(JSON.parse(readFileSync(join(dir.path, 'library.json'), 'utf8'))).toEqual({
+      schemaVersion: 2,
+      shardCount: 4
+    })
+    expect(readdirSync(join(dir.path, 'library')).sort()).toEqual([
+      'meta-00.json',
+      'meta-01.json',
+      'meta-02.json',
+      'meta-03.json'
+    ])
     const stored = readStoredArticles(dir.path)
     expect(stored).toHaveLength(40)
     expect(new Set(stored.map((a) => a.id)).size).toBe(40)
@@ -40,13 +48,17 @@ describe('the library store', () => {
 
   it('coalesces many changes into one save that rewrites only the changed shards', async () => {
     await fill(40)
-    const before = new Map(readdirSync(join(dir.path, 'library')).map((f) => [f, readFileSync(join(dir.path, 'library', f), 'utf8')]))
+    const before = new Map(
+      readdirSync(join(dir.path, 'library')).map((f) => [f, readFileSync(join(dir.path, 'library', f), 'utf8')])
+    )
     const id = store.all()[0]!.id
     for (let i = 1; i <= 50; i++) await store.update(id, { progress: i / 100 })
     expect(readStoredArticles(dir.path).find((a) => a.id === id)?.progress).toBe(0) // not yet: coalescing
     await store.persisted()
     expect(readStoredArticles(dir.path).find((a) => a.id === id)?.progress).toBe(0.5)
-    const rewritten = readdirSync(join(dir.path, 'library')).filter((f) => readFileSync(join(dir.path, 'library', f), 'utf8') !== before.get(f))
+    const rewritten = readdirSync(join(dir.path, 'library')).filter(
+      (f) => readFileSync(join(dir.path, 'library', f), 'utf8') !== before.get(f)
+    )
     expect(rewritten).toHaveLength(1)
   })
 
@@ -54,13 +66,25 @@ describe('the library store', () => {
     await fill(60)
     const all = [...store.all()]
     const page = store.query({ view: 'inbox', sort: 'title', order: 'asc', offset: 5, limit: 10 })
-    const expected = all.filter((a) => a.state === 'unread').sort((a, b) => (a.title.toLowerCase() < b.title.toLowerCase() ? -1 : a.title.toLowerCase() > b.title.toLowerCase() ? 1 : a.id < b.id ? -1 : 1))
+    const expected = all
+      .filter((a) => a.state === 'unread')
+      .sort((a, b) =>
+        a.title.toLowerCase() < b.title.toLowerCase()
+          ? -1
+          : a.title.toLowerCase() > b.title.toLowerCase()
+            ? 1
+            : a.id < b.id
+              ? -1
+              : 1
+      )
     expect(page.total).toBe(expected.length)
     expect(page.items.map((a) => a.id)).toEqual(expected.slice(5, 15).map((a) => a.id))
     expect(store.query({ view: 'all', sort: 'saved' }).items[0]?.id).toBe(fixtureArticle(59).id)
     expect(store.query({ view: 'all', sort: 'saved', order: 'asc' }).items[0]?.id).toBe(fixtureArticle(0).id)
     expect(store.query({ tag: 'history' }).total).toBe(all.filter((a) => a.tags.includes('history')).length)
-    expect(store.query({ view: 'favorites', site: 'Site 0' }).items.every((a) => a.favorite && a.siteName === 'Site 0')).toBe(true)
+    expect(
+      store.query({ view: 'favorites', site: 'Site 0' }).items.every((a) => a.favorite && a.siteName === 'Site 0')
+    ).toBe(true)
     const longest = store.query({ sort: 'readingTime', limit: 1 }).items[0]!
     expect(longest.readingMinutes).toBe(Math.max(...all.map((a) => a.readingMinutes)))
     const counts = store.counts()

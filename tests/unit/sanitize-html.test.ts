@@ -15,14 +15,31 @@ describe('sanitizeArticleHtml', () => {
     expect(clean).toContain('Hello <b>reader</b>')
     expect(clean).toContain('href="https://example.com/ok"')
     expect(clean).toContain('styled')
-    for (const bad of ['<script', 'onclick', 'onerror', 'javascript:', '<iframe', '<form', '<input', '<object', '<embed', '<style', '<link', 'style=', '<svg', '<math']) {
+    for (const bad of [
+      '<script',
+      'onclick',
+      'onerror',
+      'javascript:',
+      '<iframe',
+      '<form',
+      '<input',
+      '<object',
+      '<embed',
+      '<style',
+      '<link',
+      'style=',
+      '<svg',
+      '<math'
+    ]) {
       expect(clean, bad).not.toContain(bad)
     }
   })
 
   it('keeps only our own relative asset paths, never other relative or file URLs', () => {
     const sha = 'a'.repeat(64)
-    const clean = sanitizeArticleHtml(`<img src="assets/${sha}.png" alt="ok"><img src="file:///etc/passwd" alt="f"><img src="../../secret.png" alt="r">`)
+    const clean = sanitizeArticleHtml(
+      `<img src="assets/${sha}.png" alt="ok"><img src="file:///etc/passwd" alt="f"><img src="../../secret.png" alt="r">`
+    )
     expect(clean).toContain(`src="assets/${sha}.png"`)
     expect(clean).not.toContain('file:')
     expect(clean).not.toContain('secret')
@@ -34,7 +51,17 @@ describe('sanitizeArticleHtml keeps what reading needs', () => {
     const clean = sanitizeArticleHtml(
       '<p dir="rtl" lang="ar">مرحبا</p><table><tr><td colspan="2" rowspan="3">x</td></tr></table><img src="https://e.com/a.png" width="60" height="40" alt="a"><time datetime="2026-01-02">Jan 2</time><ol start="3" type="a"><li>c</li></ol>'
     )
-    for (const kept of ['dir="rtl"', 'lang="ar"', 'colspan="2"', 'rowspan="3"', 'width="60"', 'height="40"', 'datetime="2026-01-02"', 'start="3"', 'type="a"']) {
+    for (const kept of [
+      'dir="rtl"',
+      'lang="ar"',
+      'colspan="2"',
+      'rowspan="3"',
+      'width="60"',
+      'height="40"',
+      'datetime="2026-01-02"',
+      'start="3"',
+      'type="a"'
+    ]) {
       expect(clean, kept).toContain(kept)
     }
   })

@@ -6,7 +6,13 @@ import { parseQuery } from '../../src/core/search/parse-query'
 import { runQuery } from '../../src/core/search/run-query'
 import { docInfo } from '../../src/core/search/search-doc'
 import { SearchService, type SearchSource } from '../../src/core/search/search-service'
-import { buildPairFilter, mayContainPair, PairFilterStore, pairProbe, termHash } from '../../src/core/search/pair-filter'
+import {
+  buildPairFilter,
+  mayContainPair,
+  PairFilterStore,
+  pairProbe,
+  termHash
+} from '../../src/core/search/pair-filter'
 import type { ArticleMeta, SearchResult } from '../../src/shared/types'
 import { articleMeta } from '../support/article-meta'
 import { tempDir } from '../support/temp-dir'
@@ -17,7 +23,10 @@ import { tempDir } from '../support/temp-dir'
  * over the same library.
  */
 
-const WORDS = 'amber basin cedar delta ember fjord glacier harbour island jetty kelp lagoon meadow nectar orchard pebble quarry reef summit tundra umber valley willow yarrow zephyr café'.split(' ')
+const WORDS =
+  'amber basin cedar delta ember fjord glacier harbour island jetty kelp lagoon meadow nectar orchard pebble quarry reef summit tundra umber valley willow yarrow zephyr café'.split(
+    ' '
+  )
 
 /** Small deterministic PRNG (mulberry32). */
 function prng(seed: number) {
@@ -52,7 +61,11 @@ function article(i: number, version = 0): [ArticleMeta, string] {
 function library(entries: [ArticleMeta, string][]) {
   const metas = new Map(entries.map(([m]) => [m.id, m]))
   const texts = new Map(entries.map(([m, t]) => [m.id, t]))
-  const source: SearchSource = { all: () => [...metas.values()], find: (id) => metas.get(id), readTextBytes: (id) => Buffer.from(texts.get(id) ?? '') }
+  const source: SearchSource = {
+    all: () => [...metas.values()],
+    find: (id) => metas.get(id),
+    readTextBytes: (id) => Buffer.from(texts.get(id) ?? '')
+  }
   const set = ([m, t]: [ArticleMeta, string]) => {
     metas.set(m.id, m)
     texts.set(m.id, t)
@@ -60,7 +73,21 @@ function library(entries: [ArticleMeta, string][]) {
   return { metas, source, set }
 }
 
-const QUERIES = ['harbour', 'amber cedar', 'gla', '"delta ember"', '-kelp reef', 'summit tag:travel', 'island site:example.org', 'author:lima valley', 'is:archived', 'is:favorite meadow', 'cafe', 'sort:saved willow', 'glacer']
+const QUERIES = [
+  'harbour',
+  'amber cedar',
+  'gla',
+  '"delta ember"',
+  '-kelp reef',
+  'summit tag:travel',
+  'island site:example.org',
+  'author:lima valley',
+  'is:archived',
+  'is:favorite meadow',
+  'cafe',
+  'sort:saved willow',
+  'glacer'
+]
 
 /**
  * Until it is compacted, a changed index counts retired versions in its term statistics (an
@@ -82,7 +109,11 @@ describe('search index consistency', () => {
     await first.close()
 
     // Loaded from disk, then changed: edits, deletes and new articles, reported as the library would.
-    const changed = new SearchService({ indexDir: join(dir.path, 'changed'), source: lib.source, saveDelayMs: 3_600_000 })
+    const changed = new SearchService({
+      indexDir: join(dir.path, 'changed'),
+      source: lib.source,
+      saveDelayMs: 3_600_000
+    })
     await changed.open()
     const ids: string[] = []
     for (let i = 0; i < 80; i += 7) {
@@ -101,7 +132,10 @@ describe('search index consistency', () => {
     await changed.whenIdle()
 
     const fresh = new SearchService({ indexDir: join(dir.path, 'fresh'), source: lib.source })
-    for (const query of QUERIES) expect(matches(await changed.search({ query, limit: 200 })), query).toEqual(matches(await fresh.search({ query, limit: 200 })))
+    for (const query of QUERIES)
+      expect(matches(await changed.search({ query, limit: 200 })), query).toEqual(
+        matches(await fresh.search({ query, limit: 200 }))
+      )
     // Saved (retired numbers and all), changed again, saved and loaded again: still the same.
     await changed.flush()
     const again = [0, 14, 81].map((i) => `a${i}`)
@@ -110,12 +144,18 @@ describe('search index consistency', () => {
     changed.changed([...again, 'a7'])
     fresh.changed([...again, 'a7'])
     await changed.whenIdle()
-    for (const query of QUERIES) expect(matches(await changed.search({ query, limit: 200 })), query).toEqual(matches(await fresh.search({ query, limit: 200 })))
+    for (const query of QUERIES)
+      expect(matches(await changed.search({ query, limit: 200 })), query).toEqual(
+        matches(await fresh.search({ query, limit: 200 }))
+      )
     await fresh.close()
     const rebuilt = new SearchService({ indexDir: join(dir.path, 'rebuilt'), source: lib.source })
     await changed.close()
     const reloaded = new SearchService({ indexDir: join(dir.path, 'changed'), source: lib.source })
-    for (const query of QUERIES) expect(matches(await reloaded.search({ query, limit: 200 })), query).toEqual(matches(await rebuilt.search({ query, limit: 200 })))
+    for (const query of QUERIES)
+      expect(matches(await reloaded.search({ query, limit: 200 })), query).toEqual(
+        matches(await rebuilt.search({ query, limit: 200 }))
+      )
     expect(reloaded.size).toBe(lib.metas.size)
     await Promise.all([rebuilt.close(), reloaded.close()])
   })
@@ -146,7 +186,10 @@ describe('saving', () => {
     // Whatever the file holds, it loads, and the index catches up with the library from it.
     const reloaded = new SearchService({ indexDir, source: lib.source })
     const fresh = new SearchService({ indexDir: join(dir.path, 'fresh'), source: lib.source })
-    for (const query of QUERIES) expect(matches(await reloaded.search({ query, limit: 200 })), query).toEqual(matches(await fresh.search({ query, limit: 200 })))
+    for (const query of QUERIES)
+      expect(matches(await reloaded.search({ query, limit: 200 })), query).toEqual(
+        matches(await fresh.search({ query, limit: 200 }))
+      )
     await Promise.all([reloaded.close(), fresh.close()])
   })
 })
@@ -169,7 +212,10 @@ describe('compaction', () => {
     // Fresh, in the order the compacted index now has its articles (ties are broken by article number).
     const fresh = new InvertedIndex()
     for (const id of changed.docs.ids) fresh.add(docInfo(lib.metas.get(id!)!), lib.source.readTextBytes(id!).toString())
-    const reader = { title: (id: string) => lib.metas.get(id)!.title, text: (id: string) => lib.source.readTextBytes(id).toString() }
+    const reader = {
+      title: (id: string) => lib.metas.get(id)!.title,
+      text: (id: string) => lib.source.readTextBytes(id).toString()
+    }
     const page = { limit: 100, offset: 0 }
     for (const query of QUERIES) {
       const run = (index: InvertedIndex) => {
@@ -181,7 +227,9 @@ describe('compaction', () => {
     // Still updatable after compaction: the renumbered articles are found by id.
     changed.remove('a2')
     lib.metas.delete('a2')
-    const everything = ['is:unread', 'is:archived'].flatMap((q) => runQuery(changed, parseQuery(q), page, reader).docs.map((d) => d.id))
+    const everything = ['is:unread', 'is:archived'].flatMap((q) =>
+      runQuery(changed, parseQuery(q), page, reader).docs.map((d) => d.id)
+    )
     expect(everything.sort()).toEqual([...lib.metas.keys()].sort())
   })
 })
@@ -227,15 +275,22 @@ describe('word-pair filter', () => {
     const loaded = filters.slice(0, 200)
     const bytes = new Uint8Array(loaded.reduce((n, f) => n + f.length, 0))
     loaded.reduce((offset, f) => (bytes.set(f, offset), offset + f.length), 0)
-    const store = PairFilterStore.restore(bytes, Uint32Array.from(loaded, (f) => f.length))
+    const store = PairFilterStore.restore(
+      bytes,
+      Uint32Array.from(loaded, (f) => f.length)
+    )
     for (let doc = 200; doc < 300; doc++) store.set(doc, filters[doc]!)
     const docs = Int32Array.from({ length: 300 }, (_, i) => i)
     const skip = Uint8Array.from({ length: 300 }, (_, i) => (i % 7 === 0 ? 1 : 0))
     for (let q = 0; q < 200; q++) {
-      const probes = Array.from({ length: 1 + (q % 2) }, () => pairProbe(vocabulary[Math.floor(r() * 40)]!, vocabulary[Math.floor(r() * 40)]!)!)
+      const probes = Array.from({ length: 1 + (q % 2) }, () =>
+        pairProbe(vocabulary[Math.floor(r() * 40)]!, vocabulary[Math.floor(r() * 40)]!)!
+      )
       const out = new Int32Array(300)
       const kept = [...out.subarray(0, store.keepPossible(docs, skip, probes, out))]
-      const expected = [...docs].filter((doc) => skip[doc] === 0 && probes.every((p) => mayContainPair(filters[doc]!, p)))
+      const expected = [...docs].filter(
+        (doc) => skip[doc] === 0 && probes.every((p) => mayContainPair(filters[doc]!, p))
+      )
       expect(kept).toEqual(expected)
     }
   })

@@ -14,7 +14,9 @@ describe('parseQuery', () => {
   })
 
   it('reads every operator, negated ones too', () => {
-    const q = parseQuery('tag:ai -tag:old site:https://www.Example.com/x author:"ada marsh" is:unread -is:favorite lang:zh sort:published')
+    const q = parseQuery(
+      'tag:ai -tag:old site:https://www.Example.com/x author:"ada marsh" is:unread -is:favorite lang:zh sort:published'
+    )
     expect(q.words).toEqual([])
     expect(q.filters).toEqual([
       { kind: 'tag', value: 'ai', negate: false },
@@ -33,12 +35,21 @@ describe('parseQuery', () => {
 
   it('reads saved: and published: dates as UTC ranges', () => {
     const day = Date.UTC(2026, 0, 1)
-    expect(parseQuery('saved:>2026-01-01').filters[0]).toEqual({ kind: 'saved', from: day + 86_400_000, to: Infinity, negate: false })
+    expect(parseQuery('saved:>2026-01-01').filters[0]).toEqual({
+      kind: 'saved',
+      from: day + 86_400_000,
+      to: Infinity,
+      negate: false
+    })
     expect(parseDateRange('>=2026-01-01')).toEqual({ from: day, to: Infinity })
     expect(parseDateRange('<2026-01')).toEqual({ from: -Infinity, to: day })
     expect(parseDateRange('2026')).toEqual({ from: day, to: Date.UTC(2027, 0, 1) })
     expect(parseDateRange('2026-01-01..2026-01-31')).toEqual({ from: day, to: Date.UTC(2026, 1, 1) })
-    expect(parseQuery('published:2025-12').filters[0]).toMatchObject({ kind: 'published', from: Date.UTC(2025, 11, 1), to: day })
+    expect(parseQuery('published:2025-12').filters[0]).toMatchObject({
+      kind: 'published',
+      from: Date.UTC(2025, 11, 1),
+      to: day
+    })
   })
 
   it('searches unknown operators and unusable values as text', () => {
@@ -50,7 +61,24 @@ describe('parseQuery', () => {
   })
 
   it('never throws, whatever it is given', () => {
-    const inputs = ['', '   ', '"', '-', '--', '-"', 'tag:', 'tag:""', '"unclosed phrase', 'a:"b', ':::', '\u0000', 'x'.repeat(5000), '-"" "" -tag:', 'saved:2026-13-45', '((()))']
+    const inputs = [
+      '',
+      '   ',
+      '"',
+      '-',
+      '--',
+      '-"',
+      'tag:',
+      'tag:""',
+      '"unclosed phrase',
+      'a:"b',
+      ':::',
+      '\u0000',
+      'x'.repeat(5000),
+      '-"" "" -tag:',
+      'saved:2026-13-45',
+      '((()))'
+    ]
     for (const input of inputs) expect(() => parseQuery(input)).not.toThrow()
     expect(parseQuery('"unclosed phrase').phrases).toEqual(['unclosed phrase'])
     expect(parseQuery('tag:').words).toEqual(['tag:'])

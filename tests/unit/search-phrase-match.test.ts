@@ -60,7 +60,11 @@ describe('phrase matcher', () => {
   it('agrees with the Unicode-regex definition on random text', () => {
     const term = fc.constantFrom('a', 'ab', 'é', 'aé', '学', '学习')
     // Texts built from the terms themselves (in other cases) and from single characters, so near misses are common.
-    const piece = fc.oneof(term.map((t) => t.toUpperCase()), term, fc.constantFrom(' ', '-', '.', '\n', 'b', 'É', 'ü', '习', '𝐱', '🙂', '1', '\u0301'))
+    const piece = fc.oneof(
+      term.map((t) => t.toUpperCase()),
+      term,
+      fc.constantFrom(' ', '-', '.', '\n', 'b', 'É', 'ü', '习', '𝐱', '🙂', '1', '\u0301')
+    )
     const text = fc.array(piece, { maxLength: 12 }).map((a) => a.join(''))
     fc.assert(
       fc.property(fc.array(term, { minLength: 1, maxLength: 2 }), text, (terms, t) => {

@@ -44,9 +44,15 @@ const ids = (r: SearchResult) => r.hits.map((h) => h.id)
 describe('search ranking', () => {
   it('ranks a title match above body matches, and BM25 above a passing mention', async () => {
     const lib = library([
-      [meta('body-many', 'Notes from the coast'), 'The harbour. The harbour again. A harbour wall, a harbour light, harbour boats.'],
+      [
+        meta('body-many', 'Notes from the coast'),
+        'The harbour. The harbour again. A harbour wall, a harbour light, harbour boats.'
+      ],
       [meta('title', 'The Harbour'), 'Boats come and go every morning with the tide.'],
-      [meta('body-once', 'Weather'), 'Rain, wind and a long walk past the harbour to the cliffs and back through the fields of barley and wheat.']
+      [
+        meta('body-once', 'Weather'),
+        'Rain, wind and a long walk past the harbour to the cliffs and back through the fields of barley and wheat.'
+      ]
     ])
     const search = new SearchService({ indexDir: join(dir.path, 'index'), source: lib.source })
     const result = await search.search({ query: 'harbour ' })
@@ -77,8 +83,22 @@ describe('search ranking', () => {
 
   it('applies phrases, exclusions and every filter', async () => {
     const lib = library([
-      [meta('x', 'Red sky at night', { tags: ['Weather'], byline: 'Ada Marsh', state: 'archived', favorite: true, lang: 'en-GB', publishedAt: '2025-05-01T00:00:00Z', savedAt: '2025-06-01T00:00:00Z' }), 'Red sky at night, shepherd’s delight.'],
-      [meta('y', 'Sky and sea', { url: 'https://news.other.org/sky', tags: ['sea'], byline: 'Tom Okafor' }), 'The night sky was red over the sea.'],
+      [
+        meta('x', 'Red sky at night', {
+          tags: ['Weather'],
+          byline: 'Ada Marsh',
+          state: 'archived',
+          favorite: true,
+          lang: 'en-GB',
+          publishedAt: '2025-05-01T00:00:00Z',
+          savedAt: '2025-06-01T00:00:00Z'
+        }),
+        'Red sky at night, shepherd’s delight.'
+      ],
+      [
+        meta('y', 'Sky and sea', { url: 'https://news.other.org/sky', tags: ['sea'], byline: 'Tom Okafor' }),
+        'The night sky was red over the sea.'
+      ],
       [meta('z', '天空', { lang: 'zh' }), '夜晚的天空是红色的。']
     ])
     const search = new SearchService({ indexDir: join(dir.path, 'index'), source: lib.source })
@@ -110,9 +130,18 @@ describe('search ranking', () => {
 
   it('finds a phrase in articles ranked below hundreds that only have its words apart, and counts it', async () => {
     // 260 articles rich in both words (ranked first) but never side by side; 3 with the phrase once.
-    const decoys = Array.from({ length: 260 }, (_, i): [ArticleMeta, string] => [meta(`d${i}`, `York notes ${i}`), 'York is old. New roads and new walls. York stone again, York.'])
-    const real = ['p1', 'p2', 'p3'].map((id): [ArticleMeta, string] => [meta(id, `Travel ${id}`), `We flew to New York in spring, then drove north through quiet towns and long valleys.`])
-    const search = new SearchService({ indexDir: join(dir.path, 'index'), source: library([...decoys, ...real]).source })
+    const decoys = Array.from({ length: 260 }, (_, i): [ArticleMeta, string] => [
+      meta(`d${i}`, `York notes ${i}`),
+      'York is old. New roads and new walls. York stone again, York.'
+    ])
+    const real = ['p1', 'p2', 'p3'].map((id): [ArticleMeta, string] => [
+      meta(id, `Travel ${id}`),
+      `We flew to New York in spring, then drove north through quiet towns and long valleys.`
+    ])
+    const search = new SearchService({
+      indexDir: join(dir.path, 'index'),
+      source: library([...decoys, ...real]).source
+    })
     const rare = await search.search({ query: '"new york"' })
     expect(ids(rare).sort()).toEqual(['p1', 'p2', 'p3'])
     expect(rare.total).toBe(3)
@@ -126,7 +155,12 @@ describe('search ranking', () => {
   })
 
   it('pages results and reports the total', async () => {
-    const lib = library(Array.from({ length: 30 }, (_, i) => [meta(`p${i}`, `Post ${i}`), `common word and number ${i}`] as [ArticleMeta, string]))
+    const lib = library(
+      Array.from(
+        { length: 30 },
+        (_, i) => [meta(`p${i}`, `Post ${i}`), `common word and number ${i}`] as [ArticleMeta, string]
+      )
+    )
     const search = new SearchService({ indexDir: join(dir.path, 'index'), source: lib.source })
     const first = await search.search({ query: 'common ', limit: 10 })
     const second = await search.search({ query: 'common ', limit: 10, offset: 10 })
@@ -140,7 +174,11 @@ describe('search ranking', () => {
   it('follows changes, saves to index/, reloads, and rebuilds when the file is gone or damaged', async () => {
     const lib = library([[meta('a', 'Alpha'), 'first text about gliders']])
     const progress: string[] = []
-    let search = new SearchService({ indexDir: join(dir.path, 'index'), source: lib.source, onProgress: (p) => progress.push(p.phase) })
+    let search = new SearchService({
+      indexDir: join(dir.path, 'index'),
+      source: lib.source,
+      onProgress: (p) => progress.push(p.phase)
+    })
     expect(ids(await search.search({ query: 'gliders ' }))).toEqual(['a'])
     expect(progress).toContain('rebuilding')
     lib.metas.set('b', meta('b', 'Beta'))
@@ -159,13 +197,21 @@ describe('search ranking', () => {
     const saved = await loadIndex(join(dir.path, 'index'))
     expect(saved?.live).toBe(1)
     progress.length = 0
-    search = new SearchService({ indexDir: join(dir.path, 'index'), source: lib.source, onProgress: (p) => progress.push(p.phase) })
+    search = new SearchService({
+      indexDir: join(dir.path, 'index'),
+      source: lib.source,
+      onProgress: (p) => progress.push(p.phase)
+    })
     expect(ids(await search.search({ query: 'balloons ' }))).toEqual(['a'])
     expect(progress).not.toContain('rebuilding')
     await search.close()
 
     rmSync(join(dir.path, 'index'), { recursive: true })
-    search = new SearchService({ indexDir: join(dir.path, 'index'), source: lib.source, onProgress: (p) => progress.push(p.phase) })
+    search = new SearchService({
+      indexDir: join(dir.path, 'index'),
+      source: lib.source,
+      onProgress: (p) => progress.push(p.phase)
+    })
     expect(ids(await search.search({ query: 'balloons ' }))).toEqual(['a'])
     expect(progress).toContain('rebuilding')
     await search.close()

@@ -26,7 +26,10 @@ interface FixtureArticle {
 
 const fixtures = join(__dirname, '../fixtures/search')
 const articles = JSON.parse(readFileSync(join(fixtures, 'relevance-library.json'), 'utf8')) as FixtureArticle[]
-const queries = JSON.parse(readFileSync(join(fixtures, 'relevance-queries.json'), 'utf8')) as { query: string; expected: string }[]
+const queries = JSON.parse(readFileSync(join(fixtures, 'relevance-queries.json'), 'utf8')) as {
+  query: string
+  expected: string
+}[]
 
 const metas = new Map<string, ArticleMeta>(
   articles.map((a) => [
@@ -61,7 +64,11 @@ beforeAll(() => {
   dir = tempDir('lectern-relevance-')
   search = new SearchService({
     indexDir: join(dir.path, 'index'),
-    source: { all: () => [...metas.values()], find: (id) => metas.get(id), readTextBytes: (id) => Buffer.from(texts.get(id) ?? '') }
+    source: {
+      all: () => [...metas.values()],
+      find: (id) => metas.get(id),
+      readTextBytes: (id) => Buffer.from(texts.get(id) ?? '')
+    }
   })
 })
 afterAll(async () => {
@@ -77,10 +84,13 @@ describe('search relevance', () => {
     for (const { query, expected } of queries) {
       expect(metas.has(expected)).toBe(true)
       const result = await search.search({ query, limit: 3 })
-      if (!result.hits.some((h) => h.id === expected)) misses.push(`${query} → ${result.hits.map((h) => h.id).join(', ') || 'nothing'} (expected ${expected})`)
+      if (!result.hits.some((h) => h.id === expected))
+        misses.push(`${query} → ${result.hits.map((h) => h.id).join(', ') || 'nothing'} (expected ${expected})`)
     }
     const share = (queries.length - misses.length) / queries.length
-    console.log(`search relevance: expected article in the top 3 for ${queries.length - misses.length}/${queries.length} queries = ${share.toFixed(3)}`)
+    console.log(
+      `search relevance: expected article in the top 3 for ${queries.length - misses.length}/${queries.length} queries = ${share.toFixed(3)}`
+    )
     if (misses.length) console.log(`misses:\n  ${misses.join('\n  ')}`)
     expect(share).toBeGreaterThanOrEqual(0.9)
   })

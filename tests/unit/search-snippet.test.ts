@@ -2,10 +2,18 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Highlighter } from '../../src/core/search/query-terms'
 import { foldText } from '../../src/core/search/fold-text'
-import { FOLDS_AS_LOWERCASE, highlightRanges, makeSnippet, searchedHighlights, snippetFromBytes, tokenHighlights } from '../../src/core/search/snippet'
+import {
+  FOLDS_AS_LOWERCASE,
+  highlightRanges,
+  makeSnippet,
+  searchedHighlights,
+  snippetFromBytes,
+  tokenHighlights
+} from '../../src/core/search/snippet'
 import { WORD_CHAR } from '../../src/core/search/word-chars'
 
-const marked = (snippet: { text: string; highlights: [number, number][] }) => snippet.highlights.map(([a, b]) => snippet.text.slice(a, b))
+const marked = (snippet: { text: string; highlights: [number, number][] }) =>
+  snippet.highlights.map(([a, b]) => snippet.text.slice(a, b))
 
 describe('search snippets', () => {
   it('shows the body around the first match, cut at word boundaries, with the matches marked', () => {
@@ -77,15 +85,43 @@ describe('search snippets', () => {
   })
 
   it('marks the same words by searching as by tokenizing', () => {
-    const pieces = ['rust', 'Rust', 'RUSTY', 'borrow', 'borrowed', 'x', ' ', '-', '’', '—', '…', '.', '1', '学习', '机器', '检查器', 'の', 'ガイド', '서울', '\n', '¿', '«']
+    const pieces = [
+      'rust',
+      'Rust',
+      'RUSTY',
+      'borrow',
+      'borrowed',
+      'x',
+      ' ',
+      '-',
+      '’',
+      '—',
+      '…',
+      '.',
+      '1',
+      '学习',
+      '机器',
+      '检查器',
+      'の',
+      'ガイド',
+      '서울',
+      '\n',
+      '¿',
+      '«'
+    ]
     const needles = ['rust', 'borrow', 'bor', 'x', '1', '学习', '检查', 'ガイド', '서울']
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), fc.subarray(needles), fc.subarray(needles), (parts, exact, prefixes) => {
-        const text = parts.join('')
-        const highlight: Highlighter = { exact: new Set(exact), prefixes }
-        expect(FOLDS_AS_LOWERCASE.test(text)).toBe(true)
-        expect(searchedHighlights(text.toLowerCase(), highlight)).toEqual(tokenHighlights(text, highlight))
-      }),
+      fc.property(
+        fc.array(fc.constantFrom(...pieces), { maxLength: 40 }),
+        fc.subarray(needles),
+        fc.subarray(needles),
+        (parts, exact, prefixes) => {
+          const text = parts.join('')
+          const highlight: Highlighter = { exact: new Set(exact), prefixes }
+          expect(FOLDS_AS_LOWERCASE.test(text)).toBe(true)
+          expect(searchedHighlights(text.toLowerCase(), highlight)).toEqual(tokenHighlights(text, highlight))
+        }
+      ),
       { numRuns: 2000 }
     )
   })

@@ -45,7 +45,28 @@ describe('search tokenizer', () => {
   })
 
   it('splits ASCII text into the same terms through the dictionary scanner as through the tokenizer', () => {
-    const asciiText = fc.array(fc.oneof(fc.constantFrom('Harbour', 'harbour', 'HARBOUR', 'a', 'B2', '42', 'x'.repeat(MAX_TERM_LENGTH + 1), ' ', ', ', '\n', '\t', '-', "'", '\u0001'), fc.string({ maxLength: 6 })), { maxLength: 60 })
+    const asciiText = fc.array(
+      fc.oneof(
+        fc.constantFrom(
+          'Harbour',
+          'harbour',
+          'HARBOUR',
+          'a',
+          'B2',
+          '42',
+          'x'.repeat(MAX_TERM_LENGTH + 1),
+          ' ',
+          ', ',
+          '\n',
+          '\t',
+          '-',
+          "'",
+          '\u0001'
+        ),
+        fc.string({ maxLength: 6 })
+      ),
+      { maxLength: 60 }
+    )
     fc.assert(
       fc.property(asciiText, (parts) => {
         const text = parts.join('').replace(/[\u0080-\uffff]/g, ' ')
@@ -63,4 +84,3 @@ describe('search tokenizer', () => {
     )
   })
 })
-

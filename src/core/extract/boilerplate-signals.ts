@@ -7,21 +7,104 @@
  * "related-article-body" only match on a whole token ("related").
  */
 const FURNITURE_TOKENS = new Set([
-  'share', 'sharing', 'sharebar', 'social', 'follow', 'subscribe', 'subscription', 'newsletter', 'newsletters',
-  'signup', 'related', 'recommended', 'recommendations', 'promo', 'advert', 'advertisement', 'advertising', 'ad',
-  'ads', 'sponsor', 'sponsored', 'outbrain', 'taboola', 'breadcrumb', 'breadcrumbs', 'tags', 'tag', 'taglist',
-  'comments', 'comment', 'cookie', 'cookies', 'consent', 'gdpr', 'skip', 'byline', 'author', 'authors', 'bio',
-  'flyout', 'toolbar', 'print', 'disclaimer', 'disclosure', 'popular', 'trending', 'recirc', 'more', 'readmore',
-  'paywall', 'meta', 'timestamp', 'dateline', 'credit', 'credits', 'caption', 'slideshow', 'gallery', 'counter'
+  'share',
+  'sharing',
+  'sharebar',
+  'social',
+  'follow',
+  'subscribe',
+  'subscription',
+  'newsletter',
+  'newsletters',
+  'signup',
+  'related',
+  'recommended',
+  'recommendations',
+  'promo',
+  'advert',
+  'advertisement',
+  'advertising',
+  'ad',
+  'ads',
+  'sponsor',
+  'sponsored',
+  'outbrain',
+  'taboola',
+  'breadcrumb',
+  'breadcrumbs',
+  'tags',
+  'tag',
+  'taglist',
+  'comments',
+  'comment',
+  'cookie',
+  'cookies',
+  'consent',
+  'gdpr',
+  'skip',
+  'byline',
+  'author',
+  'authors',
+  'bio',
+  'flyout',
+  'toolbar',
+  'print',
+  'disclaimer',
+  'disclosure',
+  'popular',
+  'trending',
+  'recirc',
+  'more',
+  'readmore',
+  'paywall',
+  'meta',
+  'timestamp',
+  'dateline',
+  'credit',
+  'credits',
+  'caption',
+  'slideshow',
+  'gallery',
+  'counter'
 ])
 
 // Tokens that decide alone; the others (author, meta, credit, gallery, more...) also occur on wrappers of
 // the story, so they only count on blocks that are short or mostly links (see isFurnitureBlock).
 const STRONG_TOKENS = new Set([
-  'share', 'sharing', 'sharebar', 'social', 'subscribe', 'newsletter', 'newsletters', 'signup', 'related',
-  'recommended', 'recommendations', 'promo', 'advert', 'advertisement', 'advertising', 'ad', 'ads', 'sponsor',
-  'sponsored', 'outbrain', 'taboola', 'breadcrumb', 'breadcrumbs', 'cookie', 'cookies', 'consent', 'gdpr',
-  'flyout', 'toolbar', 'paywall', 'recirc', 'readmore', 'taglist', 'comments'
+  'share',
+  'sharing',
+  'sharebar',
+  'social',
+  'subscribe',
+  'newsletter',
+  'newsletters',
+  'signup',
+  'related',
+  'recommended',
+  'recommendations',
+  'promo',
+  'advert',
+  'advertisement',
+  'advertising',
+  'ad',
+  'ads',
+  'sponsor',
+  'sponsored',
+  'outbrain',
+  'taboola',
+  'breadcrumb',
+  'breadcrumbs',
+  'cookie',
+  'cookies',
+  'consent',
+  'gdpr',
+  'flyout',
+  'toolbar',
+  'paywall',
+  'recirc',
+  'readmore',
+  'taglist',
+  'comments'
 ])
 
 /** The lowercase tokens of an element's class, id, aria-label, role and data-component names. */
@@ -112,5 +195,8 @@ export function isDateLine(text: string): boolean {
 
 /** Normalises text for comparisons (title against heading, repeated captions). */
 export function comparable(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
 }

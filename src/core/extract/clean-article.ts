@@ -33,17 +33,71 @@ export interface CleanupContext {
 const MAX_SHARE_REMOVED = 0.25
 
 const BLOCK_TAGS = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'CENTER', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIGCAPTION', 'FIGURE',
-  'FOOTER', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'TABLE',
-  'TBODY', 'TD', 'TH', 'THEAD', 'TR', 'UL'
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'CENTER',
+  'DD',
+  'DETAILS',
+  'DIV',
+  'DL',
+  'DT',
+  'FIGCAPTION',
+  'FIGURE',
+  'FOOTER',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'LI',
+  'MAIN',
+  'NAV',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'TABLE',
+  'TBODY',
+  'TD',
+  'TH',
+  'THEAD',
+  'TR',
+  'UL'
 ])
 
 // Never useful in a stored article, and the sanitizer would drop them (with their text) anyway.
 const CHROME_SELECTOR = [
-  'nav', 'aside', 'form', 'button', 'input', 'select', 'textarea', 'label', 'noscript', 'script', 'style',
-  'template', 'iframe', 'object', 'embed', 'svg', 'canvas', 'dialog', 'menu',
-  '[hidden]', '[aria-hidden="true"]', '[role="navigation"]', '[role="complementary"]', '[role="banner"]',
-  '[role="contentinfo"]', '[role="button"]', '[role="dialog"]'
+  'nav',
+  'aside',
+  'form',
+  'button',
+  'input',
+  'select',
+  'textarea',
+  'label',
+  'noscript',
+  'script',
+  'style',
+  'template',
+  'iframe',
+  'object',
+  'embed',
+  'svg',
+  'canvas',
+  'dialog',
+  'menu',
+  '[hidden]',
+  '[aria-hidden="true"]',
+  '[role="navigation"]',
+  '[role="complementary"]',
+  '[role="banner"]',
+  '[role="contentinfo"]',
+  '[role="button"]',
+  '[role="dialog"]'
 ].join(',')
 
 /** Cleans Readability's article element in place. */
@@ -104,7 +158,8 @@ function removeLinkLists(root: Element, removable: (el: Element) => boolean): vo
     if (items.length === 0) continue
     const meanWords = items.reduce((sum, li) => sum + wordCount(textOf(li)), 0) / items.length
     if (meanWords > 20) continue
-    const linkedShare = (minDensity: number): number => items.filter((li) => linkDensity(li) > minDensity).length / items.length
+    const linkedShare = (minDensity: number): number =>
+      items.filter((li) => linkDensity(li) > minDensity).length / items.length
     if (linkedShare(0.6) >= 0.6 || (linkedShare(0.25) === 1 && trailing(list))) removeWithLeadIn(list)
   }
   // Short trailing blocks that are nothing but links: "Read more: <headline>", tag rows, "More from the author".
@@ -118,7 +173,12 @@ function removeLinkLists(root: Element, removable: (el: Element) => boolean): vo
 /** Removes a list together with a short heading or line that introduces it ("More stories", "Related:"). */
 function removeWithLeadIn(el: Element): void {
   const previous = el.previousElementSibling
-  if (previous && !previous.querySelector('img') && wordCount(textOf(previous)) <= 8 && /^(?:H[1-6]|P|DIV|STRONG|B)$/.test(previous.tagName)) {
+  if (
+    previous &&
+    !previous.querySelector('img') &&
+    wordCount(textOf(previous)) <= 8 &&
+    /^(?:H[1-6]|P|DIV|STRONG|B)$/.test(previous.tagName)
+  ) {
     const text = textOf(previous)
     if (/:$/.test(text) || /^H[1-6]$/.test(previous.tagName) || isFurnitureLine(text)) previous.remove()
   }
@@ -142,8 +202,12 @@ function removeTitleAndDateline(root: Element, context: CleanupContext): void {
     if (!attached(root, el)) continue
     const text = comparable(textOf(el))
     if (!text) continue
-    const isTitle = title && /^H[1-6]$/.test(el.tagName) && (text === title || (text.length > 20 && title.includes(text)))
-    const isByline = byline && text.length <= byline.length + 12 && (text === byline || text === `by ${byline}` || text.startsWith(`${byline} `) || text.startsWith(`by ${byline}`))
+    const isTitle =
+      title && /^H[1-6]$/.test(el.tagName) && (text === title || (text.length > 20 && title.includes(text)))
+    const isByline =
+      byline &&
+      text.length <= byline.length + 12 &&
+      (text === byline || text === `by ${byline}` || text.startsWith(`${byline} `) || text.startsWith(`by ${byline}`))
     if (isTitle || isByline) el.remove()
   }
   for (const el of leaves) if (attached(root, el) && isDateLine(textOf(el))) el.remove()
@@ -179,13 +243,24 @@ function removeAuthorBio(root: Element, context: CleanupContext): void {
     const words = wordCount(text)
     if (words === 0 || words > 90) continue
     const lower = text.toLowerCase()
-    if (names.some((name) => lower.startsWith(name) && /^\s*(?:is|was|has|writes|covers|lives|joined)\b/.test(lower.slice(name.length)))) el.remove()
+    if (
+      names.some(
+        (name) =>
+          lower.startsWith(name) && /^\s*(?:is|was|has|writes|covers|lives|joined)\b/.test(lower.slice(name.length))
+      )
+    )
+      el.remove()
   }
 }
 
 function bylineNames(byline: string | null): string[] {
   if (!byline) return []
-  const cleaned = byline.replace(/^\s*by\s+/i, '').split(/\s*(?:,|\band\b|&|\||·)\s*/i)[0]?.trim().toLowerCase() ?? ''
+  const cleaned =
+    byline
+      .replace(/^\s*by\s+/i, '')
+      .split(/\s*(?:,|\band\b|&|\||·)\s*/i)[0]
+      ?.trim()
+      .toLowerCase() ?? ''
   if (!cleaned || cleaned.split(/\s+/).length > 4) return []
   const first = cleaned.split(/\s+/)[0] ?? ''
   return first.length >= 3 && first !== cleaned ? [cleaned, first] : [cleaned]

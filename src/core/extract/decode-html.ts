@@ -16,7 +16,10 @@ export function decodeHtml(bytes: Uint8Array, contentType = ''): { html: string;
   try {
     decoder = new TextDecoder(encoding)
   } catch {
-    throw new LecternError('UNSUPPORTED_ENCODING', `The page is in the ${encoding} text encoding, which Lectern cannot read.`)
+    throw new LecternError(
+      'UNSUPPORTED_ENCODING',
+      `The page is in the ${encoding} text encoding, which Lectern cannot read.`
+    )
   }
   return { html: decoder.decode(bytes), encoding }
 }

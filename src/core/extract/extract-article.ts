@@ -58,7 +58,10 @@ export function extractArticleWith(html: string, pageUrl: string, options: Extra
     return extractFrom(dom.window.document, pageUrl, options)
   } catch (error) {
     if (error instanceof LecternError) throw error
-    throw new LecternError('NOT_AN_ARTICLE', `This page could not be read as an article (${String((error as Error)?.message ?? error).slice(0, 200)}).`)
+    throw new LecternError(
+      'NOT_AN_ARTICLE',
+      `This page could not be read as an article (${String((error as Error)?.message ?? error).slice(0, 200)}).`
+    )
   } finally {
     dom?.window.close()
   }
@@ -77,7 +80,10 @@ function extractFrom(doc: Document, pageUrl: string, options: ExtractOptions): E
   const root = parsed?.content as unknown as Element | null | undefined
   const textLength = parsed?.textContent?.replace(/\s+/g, '').length ?? 0
   if (!parsed || !root || typeof root !== 'object' || textLength < MIN_ARTICLE_CHARS) {
-    throw new LecternError('NOT_AN_ARTICLE', 'No article was found on this page; it looks like a home page, a list of links or a login page.')
+    throw new LecternError(
+      'NOT_AN_ARTICLE',
+      'No article was found on this page; it looks like a home page, a list of links or a login page.'
+    )
   }
   const siteName = parsed.siteName?.trim() || meta.siteName
   const title = cleanTitle(parsed.title?.trim() || meta.title || documentTitle, siteName) || new URL(pageUrl).hostname

@@ -43,7 +43,12 @@ export function rememberQuotes(doc: Document): RememberedQuote[] {
   for (const quote of doc.querySelectorAll('blockquote')) {
     if (quote.parentElement?.closest('blockquote') || textOf(quote).length < 20) continue
     let outer: Element = quote
-    while (outer.parentElement && outer.parentElement.tagName !== 'BODY' && textOf(outer.parentElement).length <= textOf(quote).length * 1.2 + 20) outer = outer.parentElement
+    while (
+      outer.parentElement &&
+      outer.parentElement.tagName !== 'BODY' &&
+      textOf(outer.parentElement).length <= textOf(quote).length * 1.2 + 20
+    )
+      outer = outer.parentElement
     const previous = outer.previousElementSibling
     const anchor = previous && previous.tagName === 'P' ? textOf(previous) : ''
     if (anchor.length >= 40) out.push({ quote: quote.cloneNode(true) as Element, anchor })

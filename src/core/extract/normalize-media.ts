@@ -41,7 +41,8 @@ export function normalizeImages(root: Element, base: string): void {
       img.getAttribute('src')?.startsWith('data:') ? null : img.getAttribute('src')
     ]
     const src = candidates.map((c) => absoluteUrl(c?.trim(), base)).find(Boolean)
-    for (const attr of [...img.attributes]) if (attr.name !== 'alt' && attr.name !== 'title') img.removeAttribute(attr.name)
+    for (const attr of [...img.attributes])
+      if (attr.name !== 'alt' && attr.name !== 'title') img.removeAttribute(attr.name)
     if (src) img.setAttribute('src', src)
     else img.remove()
   }

@@ -17,17 +17,32 @@ export function readPageMetadata(doc: Document): PageMetadata {
   const ld = readJsonLd(doc)
   return {
     title: ld.headline ?? meta(doc, ['og:title', 'twitter:title', 'dc.title']),
-    byline: ld.author ?? meta(doc, ['author', 'article:author', 'dc.creator', 'byl', 'parsely-author', 'sailthru.author']),
+    byline:
+      ld.author ?? meta(doc, ['author', 'article:author', 'dc.creator', 'byl', 'parsely-author', 'sailthru.author']),
     siteName: ld.publisher ?? meta(doc, ['og:site_name', 'application-name', 'twitter:site']),
     publishedTime:
       ld.datePublished ??
-      meta(doc, ['article:published_time', 'og:article:published_time', 'datePublished', 'date', 'pubdate', 'publish-date', 'dc.date', 'dc.date.issued', 'dcterms.created', 'sailthru.date', 'parsely-pub-date']) ??
+      meta(doc, [
+        'article:published_time',
+        'og:article:published_time',
+        'datePublished',
+        'date',
+        'pubdate',
+        'publish-date',
+        'dc.date',
+        'dc.date.issued',
+        'dcterms.created',
+        'sailthru.date',
+        'parsely-pub-date'
+      ]) ??
       doc.querySelector('time[datetime]')?.getAttribute('datetime')?.trim() ??
       null,
     lang: readLang(doc),
     excerpt: meta(doc, ['og:description', 'description', 'twitter:description', 'dc.description']),
-    leadImage: meta(doc, ['og:image', 'og:image:url', 'og:image:secure_url', 'twitter:image', 'twitter:image:src']) ?? ld.image,
-    canonical: doc.querySelector('link[rel~="canonical" i][href]')?.getAttribute('href')?.trim() || meta(doc, ['og:url'])
+    leadImage:
+      meta(doc, ['og:image', 'og:image:url', 'og:image:secure_url', 'twitter:image', 'twitter:image:src']) ?? ld.image,
+    canonical:
+      doc.querySelector('link[rel~="canonical" i][href]')?.getAttribute('href')?.trim() || meta(doc, ['og:url'])
   }
 }
 
@@ -35,7 +50,9 @@ function meta(doc: Document, names: string[]): string | null {
   const wanted = new Set(names.map((n) => n.toLowerCase()))
   const found = new Map<string, string>()
   for (const el of doc.querySelectorAll('meta[content]')) {
-    const key = (el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('itemprop') ?? '').trim().toLowerCase()
+    const key = (el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('itemprop') ?? '')
+      .trim()
+      .toLowerCase()
     const value = el.getAttribute('content')?.trim()
     if (key && value && wanted.has(key) && !found.has(key)) found.set(key, value)
   }

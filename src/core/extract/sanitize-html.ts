@@ -9,7 +9,8 @@ function getPurifier(): DOMPurify {
     const instance = createDOMPurify(fragmentWindow() as unknown as Window & typeof globalThis)
     // DOMPurify silently returns its input unchanged when the DOM it is given is not supported; refuse
     // to run at all rather than store unsanitized HTML.
-    if (!instance.isSupported) throw new Error('DOMPurify is not supported on this DOM; refusing to import unsanitized HTML')
+    if (!instance.isSupported)
+      throw new Error('DOMPurify is not supported on this DOM; refusing to import unsanitized HTML')
     purifier = instance
   }
   return purifier

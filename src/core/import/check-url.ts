@@ -9,7 +9,10 @@ export function checkWebUrl(raw: string): URL {
   } catch {
     // People paste "example.com/post" without a scheme; accept it as https only when it looks like a host.
     if (/^[\w-]+(\.[\w-]+)+(:\d+)?(\/|$)/.test(text)) return checkWebUrl(`https://${text}`)
-    throw new LecternError('INVALID_URL', `"${truncate(text)}" is not a web address. Paste a full URL such as https://example.com/article.`)
+    throw new LecternError(
+      'INVALID_URL',
+      `"${truncate(text)}" is not a web address. Paste a full URL such as https://example.com/article.`
+    )
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new LecternError(
@@ -18,7 +21,10 @@ export function checkWebUrl(raw: string): URL {
     )
   }
   if (url.username || url.password) {
-    throw new LecternError('INVALID_URL', 'Addresses with a user name or password in them are not saved, to keep credentials out of the library.')
+    throw new LecternError(
+      'INVALID_URL',
+      'Addresses with a user name or password in them are not saved, to keep credentials out of the library.'
+    )
   }
   return url
 }

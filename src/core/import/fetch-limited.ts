@@ -23,13 +23,19 @@ const USER_AGENT = 'Mozilla/5.0 (compatible; Lectern/0.1; +offline reader)'
  * GETs a URL with hard limits: total time, redirect count (each hop re-checked as http/https), and body
  * bytes counted after decompression, so a small gzip bomb cannot fill memory. Throws LecternError.
  */
-export async function fetchLimited(url: URL, limits: FetchLimits, accept: string, cancel?: AbortSignal): Promise<FetchedResource> {
+export async function fetchLimited(
+  url: URL,
+  limits: FetchLimits,
+  accept: string,
+  cancel?: AbortSignal
+): Promise<FetchedResource> {
   const controller = new AbortController()
   const timer = setTimeout(() => controller.abort(), limits.timeoutMs)
   const onCancel = () => controller.abort()
   cancel?.addEventListener('abort', onCancel)
   // Every abort is reported by one rule: the user's cancel if there was one, else the time limit.
-  const aborted = () => (cancel?.aborted ? new LecternError('CANCELLED', 'Cancelled.') : timeoutError(url, limits.timeoutMs))
+  const aborted = () =>
+    cancel?.aborted ? new LecternError('CANCELLED', 'Cancelled.') : timeoutError(url, limits.timeoutMs)
   try {
     if (cancel?.aborted) throw aborted()
     let current = url
@@ -38,7 +44,10 @@ export async function fetchLimited(url: URL, limits: FetchLimits, accept: string
       if (response.status >= 300 && response.status < 400 && response.headers.has('location')) {
         await response.body?.cancel()
         if (hop >= limits.maxRedirects) {
-          throw new LecternError('TOO_MANY_REDIRECTS', `${current.host} redirected more than ${limits.maxRedirects} times; the page could not be reached.`)
+          throw new LecternError(
+            'TOO_MANY_REDIRECTS',
+            `${current.host} redirected more than ${limits.maxRedirects} times; the page could not be reached.`
+          )
         }
         current = checkWebUrl(new URL(response.headers.get('location') ?? '', current).toString())
         continue
@@ -110,16 +119,24 @@ async function readBody(
 }
 
 function timeoutError(url: URL, timeoutMs: number): LecternError {
-  return new LecternError('TIMEOUT', `${url.host} did not send the page within ${Math.round(timeoutMs / 1000)} s. Try again later.`)
+  return new LecternError(
+    'TIMEOUT',
+    `${url.host} did not send the page within ${Math.round(timeoutMs / 1000)} s. Try again later.`
+  )
 }
 
 function tooLarge(maxBytes: number): LecternError {
-  return new LecternError('TOO_LARGE', `The page is larger than ${Math.round(maxBytes / 1_000_000)} MB, too large to be an article.`)
+  return new LecternError(
+    'TOO_LARGE',
+    `The page is larger than ${Math.round(maxBytes / 1_000_000)} MB, too large to be an article.`
+  )
 }
 
 function httpMessage(status: number, url: URL): string {
-  if (status === 404 || status === 410) return `${url.host} says this page does not exist (HTTP ${status}). Check the address.`
-  if (status === 401 || status === 403) return `${url.host} refused access to this page (HTTP ${status}); it may need a login or block readers.`
+  if (status === 404 || status === 410)
+    return `${url.host} says this page does not exist (HTTP ${status}). Check the address.`
+  if (status === 401 || status === 403)
+    return `${url.host} refused access to this page (HTTP ${status}); it may need a login or block readers.`
   if (status === 429) return `${url.host} is limiting requests (HTTP 429). Try again in a while.`
   if (status >= 500) return `${url.host} had a server error (HTTP ${status}). Try again later.`
   return `${url.host} answered HTTP ${status}; the page could not be saved.`
@@ -132,6 +149,10 @@ function networkError(error: unknown, url: URL): LecternError {
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
     return new LecternError('DNS_FAILED', `Could not find ${url.hostname}. Check the address or your connection.`)
   }
-  if (code === 'ECONNREFUSED') return new LecternError('CONNECTION_FAILED', `${host} refused the connection. The site may be down.`)
-  return new LecternError('CONNECTION_FAILED', `Could not connect to ${host}${code ? ` (${code})` : ''}. Check your connection.`)
+  if (code === 'ECONNREFUSED')
+    return new LecternError('CONNECTION_FAILED', `${host} refused the connection. The site may be down.`)
+  return new LecternError(
+    'CONNECTION_FAILED',
+    `Could not connect to ${host}${code ? ` (${code})` : ''}. Check your connection.`
+  )
 }

@@ -15,9 +15,17 @@ import { storeArticle, type StoredArticle } from './store-article'
  * it meets the same article saved from the web; otherwise its address is file:///<name>#<content hash>,
  * so the same file saved twice is recognised.
  */
-export async function importHtml(store: LibraryStore, bytes: Uint8Array, fileName: string, limits: ImportLimits): Promise<StoredArticle> {
+export async function importHtml(
+  store: LibraryStore,
+  bytes: Uint8Array,
+  fileName: string,
+  limits: ImportLimits
+): Promise<StoredArticle> {
   if (bytes.byteLength > MAX_HTML_FILE_BYTES) {
-    throw new LecternError('TOO_LARGE', `${fileName} is larger than ${MAX_HTML_FILE_BYTES / 1_000_000} MB, too large to be an article.`)
+    throw new LecternError(
+      'TOO_LARGE',
+      `${fileName} is larger than ${MAX_HTML_FILE_BYTES / 1_000_000} MB, too large to be an article.`
+    )
   }
   const { html } = decodeHtml(bytes)
   const name = basename(fileName.replace(/\\/g, '/')) || 'page.html'

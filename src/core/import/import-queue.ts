@@ -45,7 +45,17 @@ export class ImportQueue {
       items.push({ url: raw, status: 'queued' })
     }
     const batchId = randomBytes(6).toString('hex')
-    const progress: ImportProgress = { batchId, total: items.length, done: 0, saved: 0, existing: 0, failed: 0, cancelled: 0, finished: items.length === 0, items }
+    const progress: ImportProgress = {
+      batchId,
+      total: items.length,
+      done: 0,
+      saved: 0,
+      existing: 0,
+      failed: 0,
+      cancelled: 0,
+      finished: items.length === 0,
+      items
+    }
     const batch: Batch = { progress, controller: new AbortController() }
     this.batches.set(batchId, batch)
     void this.run(batch)
@@ -81,10 +91,12 @@ export class ImportQueue {
           item.title = article.title
           const saved = item
           settling.push(
-            durable.then(
-              () => this.finish(batch, saved, existed ? 'existing' : 'saved'),
-              (error: unknown) => this.fail(batch, saved, error)
-            ).then(() => this.emit(batch))
+            durable
+              .then(
+                () => this.finish(batch, saved, existed ? 'existing' : 'saved'),
+                (error: unknown) => this.fail(batch, saved, error)
+              )
+              .then(() => this.emit(batch))
           )
         } catch (error) {
           this.fail(batch, item, error)
@@ -104,7 +116,10 @@ export class ImportQueue {
   private fail(batch: Batch, item: ImportItem, error: unknown): void {
     if (error instanceof LecternError && error.code === 'CANCELLED') return this.finish(batch, item, 'cancelled')
     if (!(error instanceof LecternError)) console.error(`lectern: importing ${item.url} failed unexpectedly`, error)
-    item.error = error instanceof LecternError ? { code: error.code, message: error.message } : { code: 'INTERNAL', message: 'Unexpected error while saving; details are in the log.' }
+    item.error =
+      error instanceof LecternError
+        ? { code: error.code, message: error.message }
+        : { code: 'INTERNAL', message: 'Unexpected error while saving; details are in the log.' }
     this.finish(batch, item, 'failed')
   }
 

@@ -13,7 +13,12 @@ const HTML_TYPES = /^(text\/html|application\/xhtml\+xml)\b/i
  * Saves one web page into the library: fetch → decode → extract and sanitize → store images → write
  * files → write metadata. Either the whole article lands, or the library is left exactly as it was.
  */
-export async function importUrl(store: LibraryStore, rawUrl: string, limits: ImportLimits, cancel?: AbortSignal): Promise<StoredArticle> {
+export async function importUrl(
+  store: LibraryStore,
+  rawUrl: string,
+  limits: ImportLimits,
+  cancel?: AbortSignal
+): Promise<StoredArticle> {
   const url = checkWebUrl(rawUrl)
   const savedUrl = normalizeUrl(url)
   const existing = findSaved(store, savedUrl)

@@ -42,7 +42,9 @@ export async function localizeImages(
   const template = fragmentWindow().document.createElement('template')
   template.innerHTML = html
   const images = [...template.content.querySelectorAll('img')]
-  const urls = [...new Set(images.map((img) => img.getAttribute('src') ?? ''))].filter(Boolean).slice(0, limits.maxImages)
+  const urls = [...new Set(images.map((img) => img.getAttribute('src') ?? ''))]
+    .filter(Boolean)
+    .slice(0, limits.maxImages)
   if (leadImageUrl && !urls.includes(leadImageUrl)) urls.push(leadImageUrl)
 
   const local = new Map<string, string>()
@@ -102,9 +104,19 @@ export async function writeImageMap(articleDir: string, map: Map<string, string>
   await writeFile(join(articleDir, IMAGE_MAP), JSON.stringify(Object.fromEntries(map)))
 }
 
-async function storeImage(url: string, articleDir: string, limits: FetchLimits, cancel?: AbortSignal): Promise<string | null> {
+async function storeImage(
+  url: string,
+  articleDir: string,
+  limits: FetchLimits,
+  cancel?: AbortSignal
+): Promise<string | null> {
   try {
-    const { bytes } = await fetchLimited(new URL(url), limits, 'image/avif,image/webp,image/png,image/jpeg,image/gif;q=0.9', cancel)
+    const { bytes } = await fetchLimited(
+      new URL(url),
+      limits,
+      'image/avif,image/webp,image/png,image/jpeg,image/gif;q=0.9',
+      cancel
+    )
     const ext = rasterImageExtension(bytes)
     if (!ext) return null
     const name = `assets/${createHash('sha256').update(bytes).digest('hex')}.${ext}`

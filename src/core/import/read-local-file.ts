@@ -12,6 +12,7 @@ export async function readLocalFile(path: string): Promise<Buffer> {
   } catch {
     throw new LecternError('NOT_FOUND', `Cannot read ${path}.`)
   }
-  if (bytes.length > MAX_HTML_FILE_BYTES) throw new LecternError('TOO_LARGE', `${path} is larger than ${MAX_HTML_FILE_BYTES / 1_000_000} MB.`)
+  if (bytes.length > MAX_HTML_FILE_BYTES)
+    throw new LecternError('TOO_LARGE', `${path} is larger than ${MAX_HTML_FILE_BYTES / 1_000_000} MB.`)
   return bytes
 }

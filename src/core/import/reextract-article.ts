@@ -14,8 +14,16 @@ export async function reextractArticle(store: LibraryStore, id: string, limits: 
   try {
     sourceHtml = gunzipSync(await readFile(`${store.articleDir(id)}/source.html.gz`)).toString('utf8')
   } catch {
-    throw new LecternError('NOT_FOUND', 'The original page of this article was not kept, so it cannot be extracted again.')
+    throw new LecternError(
+      'NOT_FOUND',
+      'The original page of this article was not kept, so it cannot be extracted again.'
+    )
   }
   const extracted = extractArticle(sourceHtml, article.canonicalUrl.split('#')[0] as string)
-  return replaceContent(store, id, { sourceHtml, savedUrl: article.url, canonicalUrl: article.canonicalUrl, extracted }, limits)
+  return replaceContent(
+    store,
+    id,
+    { sourceHtml, savedUrl: article.url, canonicalUrl: article.canonicalUrl, extracted },
+    limits
+  )
 }

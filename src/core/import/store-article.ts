@@ -39,7 +39,12 @@ export function findSaved(store: LibraryStore, ...urls: string[]): ArticleMeta |
  * content. On any failure the article's folder is removed and the library is exactly as it was. The
  * article is in the library when this resolves; await `durable` before telling the user it is saved.
  */
-export async function storeArticle(store: LibraryStore, page: ExtractedPage, limits: ImportLimits, cancel?: AbortSignal): Promise<StoredArticle> {
+export async function storeArticle(
+  store: LibraryStore,
+  page: ExtractedPage,
+  limits: ImportLimits,
+  cancel?: AbortSignal
+): Promise<StoredArticle> {
   const already = findSaved(store, page.savedUrl, page.canonicalUrl)
   if (already) return { article: already, existed: true, durable: ALREADY_DURABLE }
   const id = newArticleId()
@@ -81,7 +86,12 @@ export async function storeArticle(store: LibraryStore, page: ExtractedPage, lim
  * Rebuilds an existing article's content from a new extraction (re-extract): images already stored are
  * reused without the network; the user's state (read, favorite, tags, progress) is kept.
  */
-export async function replaceContent(store: LibraryStore, id: string, page: ExtractedPage, limits: ImportLimits): Promise<ArticleMeta> {
+export async function replaceContent(
+  store: LibraryStore,
+  id: string,
+  page: ExtractedPage,
+  limits: ImportLimits
+): Promise<ArticleMeta> {
   const dir = store.articleDir(id)
   const known = await readImageMap(dir)
   const content = await writeContent(dir, page, limits, known)
@@ -103,8 +113,17 @@ function describe(extracted: ExtractedArticle, canonicalUrl: string) {
 }
 
 /** Stores images and writes content.html / content.txt, each through a temporary file and a rename. */
-async function writeContent(dir: string, page: ExtractedPage, limits: ImportLimits, known: Map<string, string>, cancel?: AbortSignal) {
-  const images = await localizeImages(page.extracted.html, page.extracted.leadImageUrl, dir, limits.images, { cancel, known })
+async function writeContent(
+  dir: string,
+  page: ExtractedPage,
+  limits: ImportLimits,
+  known: Map<string, string>,
+  cancel?: AbortSignal
+) {
+  const images = await localizeImages(page.extracted.html, page.extracted.leadImageUrl, dir, limits.images, {
+    cancel,
+    known
+  })
   await writeImageMap(dir, images.map)
   await replaceFile(join(dir, 'content.html'), images.html)
   await replaceFile(join(dir, 'content.txt'), page.extracted.text)

@@ -17,7 +17,10 @@ export async function listBackups(dataDir: string): Promise<string[]> {
   } catch {
     return []
   }
-  return names.filter((name) => !name.endsWith(PARTIAL)).sort().reverse()
+  return names
+    .filter((name) => !name.endsWith(PARTIAL))
+    .sort()
+    .reverse()
 }
 
 /**
@@ -25,7 +28,12 @@ export async function listBackups(dataDir: string): Promise<string[]> {
  * .partial name and renamed when complete, so a crash mid-backup never leaves a half backup that looks whole.
  * Each file is copied whole (a concurrent save renames a new version in; either version is complete).
  */
-export async function makeBackup(dataDir: string, files: string[], keep = KEEP_BACKUPS, now = new Date()): Promise<string> {
+export async function makeBackup(
+  dataDir: string,
+  files: string[],
+  keep = KEEP_BACKUPS,
+  now = new Date()
+): Promise<string> {
   const root = join(dataDir, BACKUP_DIR)
   let name = fileStamp(now)
   const existing = new Set(await listBackups(dataDir))
@@ -47,14 +55,21 @@ export async function makeBackup(dataDir: string, files: string[], keep = KEEP_B
   for (const dir of new Set(files.map((file) => dirname(join(partial, file))))) await syncDir(dir)
   await rename(partial, join(root, name))
   await syncDir(root)
-  for (const old of (await listBackups(dataDir)).slice(keep)) await rm(join(root, old), { recursive: true, force: true })
+  for (const old of (await listBackups(dataDir)).slice(keep))
+    await rm(join(root, old), { recursive: true, force: true })
   // Leftovers of a backup interrupted by a crash.
-  for (const entry of await readdir(root)) if (entry.endsWith(PARTIAL) && entry !== name + PARTIAL) await rm(join(root, entry), { recursive: true, force: true })
+  for (const entry of await readdir(root))
+    if (entry.endsWith(PARTIAL) && entry !== name + PARTIAL)
+      await rm(join(root, entry), { recursive: true, force: true })
   return name
 }
 
 /** The newest backup's copy of a file that passes `parse`, trying older backups when a newer copy is bad. */
-export async function readFromBackups<T>(dataDir: string, file: string, parse: (text: string) => T): Promise<{ data: T; backup: string } | null> {
+export async function readFromBackups<T>(
+  dataDir: string,
+  file: string,
+  parse: (text: string) => T
+): Promise<{ data: T; backup: string } | null> {
   for (const backup of await listBackups(dataDir)) {
     let text: string
     try {
@@ -81,6 +96,13 @@ export async function newestBackupTime(dataDir: string): Promise<number> {
 /** The latest modification time of any of the given files (0 when none exists). */
 export async function latestChange(dataDir: string, files: string[]): Promise<number> {
   // All at once: one after another, 33 stats are 33 turns of the event loop at the end of every open.
-  const times = await Promise.all(files.map((file) => stat(join(dataDir, file)).then((info) => info.mtimeMs, () => 0))) // a missing shard is an empty one
+  const times = await Promise.all(
+    files.map((file) =>
+      stat(join(dataDir, file)).then(
+        (info) => info.mtimeMs,
+        () => 0
+      )
+    )
+  ) // a missing shard is an empty one
   return Math.max(0, ...times)
 }

@@ -35,8 +35,12 @@ export function countLibrary(articles: Iterable<ArticleMeta>): LibraryCounts {
     for (const tag of a.tags) tags.set(tag, (tags.get(tag) ?? 0) + 1)
     if (a.siteName) sites.set(a.siteName, (sites.get(a.siteName) ?? 0) + 1)
   }
-  const byName = <K extends string>(name: K) => (map: Map<string, number>) =>
-    [...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, count]) => ({ [name]: key, count }) as { [P in K]: string } & { count: number })
+  const byName =
+    <K extends string>(name: K) =>
+    (map: Map<string, number>) =>
+      [...map]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([key, count]) => ({ [name]: key, count }) as { [P in K]: string } & { count: number })
   return { inbox, favorites, archive, all, tags: byName('tag')(tags), sites: byName('site')(sites) }
 }
 

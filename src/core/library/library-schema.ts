@@ -78,11 +78,26 @@ export function isStoredArticle(v: unknown): v is ArticleMeta {
   if (!v || typeof v !== 'object') return false
   const a = v as Record<string, unknown>
   return (
-    str(a.id) && ARTICLE_ID.test(a.id as string) && str(a.url) && str(a.canonicalUrl) && str(a.title) &&
-    strOrNull(a.byline) && strOrNull(a.siteName) && strOrNull(a.excerpt) && strOrNull(a.lang) &&
-    num(a.wordCount) && num(a.readingMinutes) && str(a.savedAt) && strOrNull(a.publishedAt) && strOrNull(a.readAt) &&
-    (a.state === 'unread' || a.state === 'archived') && typeof a.favorite === 'boolean' &&
-    Array.isArray(a.tags) && a.tags.every(str) && num(a.progress) && strOrNull(a.leadImage)
+    str(a.id) &&
+    ARTICLE_ID.test(a.id as string) &&
+    str(a.url) &&
+    str(a.canonicalUrl) &&
+    str(a.title) &&
+    strOrNull(a.byline) &&
+    strOrNull(a.siteName) &&
+    strOrNull(a.excerpt) &&
+    strOrNull(a.lang) &&
+    num(a.wordCount) &&
+    num(a.readingMinutes) &&
+    str(a.savedAt) &&
+    strOrNull(a.publishedAt) &&
+    strOrNull(a.readAt) &&
+    (a.state === 'unread' || a.state === 'archived') &&
+    typeof a.favorite === 'boolean' &&
+    Array.isArray(a.tags) &&
+    a.tags.every(str) &&
+    num(a.progress) &&
+    strOrNull(a.leadImage)
   )
 }
 
@@ -90,8 +105,14 @@ export function isStoredArticle(v: unknown): v is ArticleMeta {
 export function checkShard(value: unknown): ShardData {
   const v = value as Partial<ShardData> | null
   if (
-    v && typeof v === 'object' && v.schemaVersion === SCHEMA_VERSION && Number.isInteger(v.shard) && Number.isInteger(v.shardCount) &&
-    (v.shardCount as number) >= 1 && Array.isArray(v.articles) && v.articles.every(isStoredArticle)
+    v &&
+    typeof v === 'object' &&
+    v.schemaVersion === SCHEMA_VERSION &&
+    Number.isInteger(v.shard) &&
+    Number.isInteger(v.shardCount) &&
+    (v.shardCount as number) >= 1 &&
+    Array.isArray(v.articles) &&
+    v.articles.every(isStoredArticle)
   ) {
     return v as ShardData
   }

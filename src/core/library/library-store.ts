@@ -4,11 +4,30 @@ import { mkdir, readdir, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import { Low } from 'lowdb'
-import { START_QUERY, type ArticleMeta, type DeleteResult, type LibraryCounts, type LibraryPage, type LibraryQuery, type LibrarySort, type LibraryStatus, type RecoveryNotice } from '../../shared/types'
+import {
+  START_QUERY,
+  type ArticleMeta,
+  type DeleteResult,
+  type LibraryCounts,
+  type LibraryPage,
+  type LibraryQuery,
+  type LibrarySort,
+  type LibraryStatus,
+  type RecoveryNotice
+} from '../../shared/types'
 import { LecternError } from '../../shared/errors'
 import { latestChange, makeBackup, newestBackupTime, KEEP_BACKUPS } from './backups'
 import { DurableJsonFile, parseJsonFile, writeFileDurably } from './durable-file'
-import { check, checkShard, claimedVersion, manifestSchema, SCHEMA_VERSION, v1LibrarySchema, type Manifest, type ShardData } from './library-schema'
+import {
+  check,
+  checkShard,
+  claimedVersion,
+  manifestSchema,
+  SCHEMA_VERSION,
+  v1LibrarySchema,
+  type Manifest,
+  type ShardData
+} from './library-schema'
 import { countLibrary, DEFAULT_PAGE, MAX_PAGE, normalizeTag, queryFilter } from './library-query'
 import { runMigrations } from './migrations'
 import { loadLibraryFile } from './recover-file'
@@ -91,7 +110,11 @@ export class LibraryStore {
    * `onStartPage` gets the start page the last close left, if it still holds (see start-page.ts), before
    * the library is read.
    */
-  static async open(dataDir: string, options: LibraryOptions = {}, onStartPage?: (start: StartPage | null) => void): Promise<LibraryStore> {
+  static async open(
+    dataDir: string,
+    options: LibraryOptions = {},
+    onStartPage?: (start: StartPage | null) => void
+  ): Promise<LibraryStore> {
     const settings: Required<LibraryOptions> = {
       shardCount: options.shardCount ?? DEFAULT_SHARD_COUNT,
       saveDelayMs: options.saveDelayMs ?? 250,
@@ -230,7 +253,9 @@ export class LibraryStore {
   /** Removes tags from articles; returns the ids whose tags changed. */
   removeTags(ids: readonly string[], tags: readonly string[]): string[] {
     const unwanted = new Set(cleanTags(tags))
-    return this.updateMany(ids, (a) => (a.tags.some((t) => unwanted.has(t)) ? { tags: a.tags.filter((t) => !unwanted.has(t)) } : null))
+    return this.updateMany(ids, (a) =>
+      a.tags.some((t) => unwanted.has(t)) ? { tags: a.tags.filter((t) => !unwanted.has(t)) } : null
+    )
   }
 
   /** Renames tags `from` to `into` on every article; a tag that already exists is merged. Returns the changed ids. */
@@ -275,7 +300,13 @@ export class LibraryStore {
     }
     const token = randomBytes(12).toString('hex')
     const until = new Date(Date.now() + this.options.undoWindowMs)
-    const timer = setTimeout(() => void this.purge(token).catch((error: unknown) => console.error('lectern: removing deleted articles failed', error)), this.options.undoWindowMs)
+    const timer = setTimeout(
+      () =>
+        void this.purge(token).catch((error: unknown) =>
+          console.error('lectern: removing deleted articles failed', error)
+        ),
+      this.options.undoWindowMs
+    )
     timer.unref()
     this.trash.set(token, { articles, until, timer })
     return { ids: articles.map((a) => a.id), undoToken: token, undoUntil: until.toISOString() }
@@ -298,7 +329,10 @@ export class LibraryStore {
       return await readFile(join(this.articleDir(id), 'content.html'), 'utf8')
     } catch {
       article.contentMissing = true
-      throw new LecternError('NOT_FOUND', 'The text of this article is missing from the library folder; download it again to read it.')
+      throw new LecternError(
+        'NOT_FOUND',
+        'The text of this article is missing from the library folder; download it again to read it.'
+      )
     }
   }
 
@@ -336,7 +370,11 @@ export class LibraryStore {
     // Only from a library entirely on disk (a change made during the purges would still be pending).
     if (this.saver.pending) return
     const files = [...libraryFiles(this.manifest.shardCount), 'articles']
-    await writeStartPage(this.dataDir, files, { query: START_QUERY, page: this.query(START_QUERY), counts: this.counts() }).catch((error: unknown) =>
+    await writeStartPage(this.dataDir, files, {
+      query: START_QUERY,
+      page: this.query(START_QUERY),
+      counts: this.counts()
+    }).catch((error: unknown) =>
       console.error('lectern: writing the start page failed (the next start will be slower)', error)
     )
   }
@@ -348,7 +386,12 @@ export class LibraryStore {
   }
 
   private shardData(index: number): ShardData {
-    return { schemaVersion: SCHEMA_VERSION, shard: index, shardCount: this.manifest.shardCount, articles: [...(this.shardMaps[index]?.values() ?? [])] }
+    return {
+      schemaVersion: SCHEMA_VERSION,
+      shard: index,
+      shardCount: this.manifest.shardCount,
+      articles: [...(this.shardMaps[index]?.values() ?? [])]
+    }
   }
 
   private shardFor(id: string): number {
@@ -471,7 +514,15 @@ export class LibraryStore {
       readNext()
       await nextTurn()
       const describe = `Part ${i + 1} of ${shardCount} of the library`
-      shards.push(await loadLibraryFile(this.dataDir, shardFile(i), (text, path) => parseJsonFile(path, text, checkShard), describe, read))
+      shards.push(
+        await loadLibraryFile(
+          this.dataDir,
+          shardFile(i),
+          (text, path) => parseJsonFile(path, text, checkShard),
+          describe,
+          read
+        )
+      )
     }
     for (const [i, loaded] of shards.entries()) {
       if (loaded.notice) this.info.recovered.push(loaded.notice)
@@ -530,15 +581,28 @@ export class LibraryStore {
 }
 
 /** Reads library.json (restoring or rebuilding it when damaged), migrates an older schema, creates a new one. */
-async function openManifest(dataDir: string, shardCount: number, recovered: RecoveryNotice[]): Promise<{ manifest: Manifest; migratedFrom: number | null }> {
-  const loaded = await loadLibraryFile(dataDir, MANIFEST_FILE, (text, path) => parseJsonFile(path, text, parseLibraryJson), 'The library index')
+async function openManifest(
+  dataDir: string,
+  shardCount: number,
+  recovered: RecoveryNotice[]
+): Promise<{ manifest: Manifest; migratedFrom: number | null }> {
+  const loaded = await loadLibraryFile(
+    dataDir,
+    MANIFEST_FILE,
+    (text, path) => parseJsonFile(path, text, parseLibraryJson),
+    'The library index'
+  )
   let value = loaded.data
   let migratedFrom: number | null = null
   const existingShards = value ? null : await shardCountOnDisk(dataDir)
   if (loaded.notice) {
     // The manifest lists no article: once shards are found, nothing was lost with it.
     const lost = !loaded.notice.restoredFrom && existingShards === null
-    const how = loaded.notice.restoredFrom ? `restored from the backup of ${loaded.notice.restoredFrom}` : existingShards !== null ? 'rebuilt from the library files' : 'started empty'
+    const how = loaded.notice.restoredFrom
+      ? `restored from the backup of ${loaded.notice.restoredFrom}`
+      : existingShards !== null
+        ? 'rebuilt from the library files'
+        : 'started empty'
     recovered.push({
       ...loaded.notice,
       lost,
@@ -552,7 +616,15 @@ async function openManifest(dataDir: string, shardCount: number, recovered: Reco
   if (value) return { manifest: check(manifestSchema, value), migratedFrom }
   const manifest: Manifest = { schemaVersion: SCHEMA_VERSION, shardCount: existingShards ?? shardCount }
   if (existingShards !== null && !loaded.notice) {
-    recovered.push({ file: MANIFEST_FILE, problem: 'missing', movedTo: null, restoredFrom: null, lost: false, message: 'The library index (library.json) was missing, so it was rebuilt from the library files. No article was lost.' })
+    recovered.push({
+      file: MANIFEST_FILE,
+      problem: 'missing',
+      movedTo: null,
+      restoredFrom: null,
+      lost: false,
+      message:
+        'The library index (library.json) was missing, so it was rebuilt from the library files. No article was lost.'
+    })
   }
   await writeFileDurably(join(dataDir, MANIFEST_FILE), JSON.stringify(manifest))
   return { manifest, migratedFrom }
@@ -562,7 +634,10 @@ async function openManifest(dataDir: string, shardCount: number, recovered: Reco
 function parseLibraryJson(value: unknown): unknown {
   const version = claimedVersion(value)
   if (version !== null && version > SCHEMA_VERSION) {
-    throw new LecternError('NOT_SUPPORTED', `This library was written by a newer Lectern (schema ${version}); update Lectern to open it.`)
+    throw new LecternError(
+      'NOT_SUPPORTED',
+      `This library was written by a newer Lectern (schema ${version}); update Lectern to open it.`
+    )
   }
   if (version === 1) return check(v1LibrarySchema, value)
   return check(manifestSchema, value)

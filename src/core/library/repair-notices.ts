@@ -17,7 +17,8 @@ export async function keepNotices(dataDir: string, fresh: readonly RecoveryNotic
   try {
     const saved: unknown = JSON.parse(await readFile(path, 'utf8'))
     // Derived from files kept in corrupt/: a notices file that does not read is not worth failing an open.
-    if (Array.isArray(saved)) pending = saved.filter((n): n is RecoveryNotice => typeof n?.file === 'string' && typeof n?.message === 'string')
+    if (Array.isArray(saved))
+      pending = saved.filter((n): n is RecoveryNotice => typeof n?.file === 'string' && typeof n?.message === 'string')
   } catch {
     // none yet
   }

@@ -18,7 +18,13 @@ export const SORT_KEYS: Record<LibrarySort, (a: ArticleMeta) => Key> = {
 }
 
 /** Fields whose change moves an article in some order. */
-export const SORT_FIELDS: ReadonlySet<keyof ArticleMeta> = new Set(['savedAt', 'publishedAt', 'title', 'siteName', 'readingMinutes'])
+export const SORT_FIELDS: ReadonlySet<keyof ArticleMeta> = new Set([
+  'savedAt',
+  'publishedAt',
+  'title',
+  'siteName',
+  'readingMinutes'
+])
 
 function compare(a: Entry, key: Key, id: string): number {
   if (a.key < key) return -1

@@ -84,7 +84,8 @@ export class DocTable {
     this.byId.set(info.id, doc)
     this.tags.push(info.tags.length ? info.tags.map((t) => s.intern(foldText(t))) : NO_TAGS)
     this.alive[doc] = 1
-    this.flags[doc] = (info.state === 'archived' ? ARCHIVED : 0) | (info.favorite ? FAVORITE : 0) | (info.read ? READ : 0)
+    this.flags[doc] =
+      (info.state === 'archived' ? ARCHIVED : 0) | (info.favorite ? FAVORITE : 0) | (info.read ? READ : 0)
     this.fingerprints[doc] = info.fingerprint
     this.lengths[doc] = length
     this.host[doc] = s.intern(info.host)

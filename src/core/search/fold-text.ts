@@ -14,5 +14,9 @@ const SPECIAL_MAP: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 
 export function foldText(text: string): string {
   const lower = text.toLowerCase()
   if (!NON_ASCII.test(lower)) return lower
-  return lower.normalize('NFKD').replace(DIACRITICS, '').normalize('NFC').replace(SPECIAL, (c) => SPECIAL_MAP[c] ?? c)
+  return lower
+    .normalize('NFKD')
+    .replace(DIACRITICS, '')
+    .normalize('NFC')
+    .replace(SPECIAL, (c) => SPECIAL_MAP[c] ?? c)
 }

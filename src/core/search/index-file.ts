@@ -98,9 +98,20 @@ function snapshot(index: InvertedIndex): Snapshot {
     tailLengths[i] = index.tailSizes[id]!
   })
   // Columns are copied (2 MB at 50k); postings and filters are views: appends never change what they show.
-  const parts = [...F64_COLUMNS.map((c) => bytesOf(table[c].slice(0, n))), ...U32_COLUMNS.map((c) => bytesOf(table[c].slice(0, n)))]
+  const parts = [
+    ...F64_COLUMNS.map((c) => bytesOf(table[c].slice(0, n))),
+    ...U32_COLUMNS.map((c) => bytesOf(table[c].slice(0, n)))
+  ]
   parts.push(bytesOf(index.pairFilters.sizes(table.alive, n)), bytesOf(counts))
-  return { header, parts, lists, tails, tailLengths, flags: table.flags.slice(0, n), filters: index.pairFilters.chunks(table.alive, n) }
+  return {
+    header,
+    parts,
+    lists,
+    tails,
+    tailLengths,
+    flags: table.flags.slice(0, n),
+    filters: index.pairFilters.chunks(table.alive, n)
+  }
 }
 
 async function writeSnapshot(indexDir: string, snap: Snapshot): Promise<void> {
@@ -121,7 +132,7 @@ async function writeSnapshot(indexDir: string, snap: Snapshot): Promise<void> {
     const chunk = new Uint32Array(WRITE_BYTES / 4)
     let used = 0
     const put = async (list: Uint32Array) => {
-      for (let from = 0; from < list.length; ) {
+      for (let from = 0; from < list.length;) {
         const take = Math.min(list.length - from, chunk.length - used)
         chunk.set(list.subarray(from, from + take), used)
         used += take
@@ -140,7 +151,8 @@ async function writeSnapshot(indexDir: string, snap: Snapshot): Promise<void> {
     if (used > 0) await file.write(bytesOf(chunk.subarray(0, used)))
     await file.write(snap.flags)
     for (const chunk of snap.filters) {
-      for (let from = 0; from < chunk.length; from += WRITE_BYTES) await file.write(chunk.subarray(from, from + WRITE_BYTES))
+      for (let from = 0; from < chunk.length; from += WRITE_BYTES)
+        await file.write(chunk.subarray(from, from + WRITE_BYTES))
     }
     await file.sync()
   } finally {
@@ -163,17 +175,26 @@ export async function loadIndex(indexDir: string): Promise<InvertedIndex | null>
     return null
   }
   try {
-    if (bytes.length < 12 || bytes.readUInt32LE(0) !== MAGIC || bytes.readUInt32LE(4) !== INDEX_FORMAT_VERSION) return null
+    if (bytes.length < 12 || bytes.readUInt32LE(0) !== MAGIC || bytes.readUInt32LE(4) !== INDEX_FORMAT_VERSION)
+      return null
     const jsonLength = bytes.readUInt32LE(8)
     const header = JSON.parse(bytes.toString('utf8', 12, 12 + jsonLength)) as Header
-    if (header.version !== INDEX_FORMAT_VERSION || ![header.terms, header.strings, header.ids, header.tags].every(Array.isArray)) return null
+    if (
+      header.version !== INDEX_FORMAT_VERSION ||
+      ![header.terms, header.strings, header.ids, header.tags].every(Array.isArray)
+    )
+      return null
     if (header.tags.length !== header.ids.length) return null
     // Typed arrays need aligned offsets; a pooled or offset Buffer is copied once.
     const aligned = bytes.byteOffset % 8 === 0 ? bytes : Buffer.from(bytes)
     const n = header.ids.length
     const termCount = header.terms.length
     let at = Math.ceil((12 + jsonLength) / 8) * 8
-    const take = <T>(count: number, size: number, make: (buffer: ArrayBuffer, offset: number, length: number) => T): T => {
+    const take = <T>(
+      count: number,
+      size: number,
+      make: (buffer: ArrayBuffer, offset: number, length: number) => T
+    ): T => {
       if (at + count * size > aligned.length) throw new Error('truncated')
       const view = make(aligned.buffer as ArrayBuffer, aligned.byteOffset + at, count)
       at += count * size
@@ -183,7 +204,10 @@ export async function loadIndex(indexDir: string): Promise<InvertedIndex | null>
     const u32 = (count: number) => take(count, 4, (b, o, l) => new Uint32Array(b, o, l))
     const savedMs = f64(n)
     const publishedMs = f64(n)
-    const columns = Object.fromEntries(U32_COLUMNS.map((c) => [c, u32(n)])) as Record<(typeof U32_COLUMNS)[number], Uint32Array>
+    const columns = Object.fromEntries(U32_COLUMNS.map((c) => [c, u32(n)])) as Record<
+      (typeof U32_COLUMNS)[number],
+      Uint32Array
+    >
     const filterSizes = u32(n)
     const counts = u32(termCount)
     const lists: Uint32Array[] = new Array(termCount)
@@ -191,7 +215,10 @@ export async function loadIndex(indexDir: string): Promise<InvertedIndex | null>
     const flags = take(n, 1, (b, o, l) => new Uint8Array(b, o, l))
     let filterBytes = 0
     for (let i = 0; i < n; i++) filterBytes += filterSizes[i]!
-    const filters = PairFilterStore.restore(take(filterBytes, 1, (b, o, l) => new Uint8Array(b, o, l)), filterSizes)
+    const filters = PairFilterStore.restore(
+      take(filterBytes, 1, (b, o, l) => new Uint8Array(b, o, l)),
+      filterSizes
+    )
     if (at !== aligned.length) return null
     // A posting pointing past the article table means a damaged file; check the first and last of each list.
     for (const list of lists) {

@@ -75,7 +75,8 @@ export class InvertedIndex {
     const bodyCount = this.bodyTermIds(body)
     const bodyIds = this.bodyIds
     const titleTerms = indexTerms(info.title)
-    if (this.sequence.length < bodyCount + titleTerms.length + 1) this.sequence = new Uint32Array((bodyCount + titleTerms.length) * 2)
+    if (this.sequence.length < bodyCount + titleTerms.length + 1)
+      this.sequence = new Uint32Array((bodyCount + titleTerms.length) * 2)
     const sequence = this.sequence
     const hashes = this.dictionary.hashes
     let n = 0
@@ -227,7 +228,8 @@ export class InvertedIndex {
     }
     const terms = indexTerms(body)
     if (this.bodyIds.length < terms.length) this.bodyIds = new Int32Array(terms.length * 2)
-    for (let i = 0; i < terms.length; i++) this.bodyIds[i] = terms[i]!.length > MAX_TERM_LENGTH ? -1 : this.termId(terms[i]!)
+    for (let i = 0; i < terms.length; i++)
+      this.bodyIds[i] = terms[i]!.length > MAX_TERM_LENGTH ? -1 : this.termId(terms[i]!)
     return terms.length
   }
 
@@ -257,7 +259,10 @@ export class InvertedIndex {
     let tail = this.tails[termId]!
     const size = this.tailSizes[termId]!
     if (size === tail.length) {
-      this.tails[termId] = tail = grown(tail, new Uint32Array(Math.max(4, size < 1024 ? size * 2 : Math.ceil(size * 1.25))))
+      this.tails[termId] = tail = grown(
+        tail,
+        new Uint32Array(Math.max(4, size < 1024 ? size * 2 : Math.ceil(size * 1.25)))
+      )
     }
     tail[size] = posting
     this.tailSizes[termId] = size + 1
@@ -284,12 +289,17 @@ export class InvertedIndex {
     const PIECE = 8192
     let runs: number[][] = []
     for (let i = 0; i < terms.length; i += PIECE) {
-      runs.push(Array.from({ length: Math.min(PIECE, terms.length - i) }, (_, k) => i + k).sort((a, b) => compareTerms(terms, a, b)))
+      runs.push(
+        Array.from({ length: Math.min(PIECE, terms.length - i) }, (_, k) => i + k).sort((a, b) =>
+          compareTerms(terms, a, b)
+        )
+      )
       await pause()
     }
     while (runs.length > 1) {
       const merged: number[][] = []
-      for (let i = 0; i < runs.length; i += 2) merged.push(i + 1 < runs.length ? mergeSorted(runs[i]!, runs[i + 1]!, terms) : runs[i]!)
+      for (let i = 0; i < runs.length; i += 2)
+        merged.push(i + 1 < runs.length ? mergeSorted(runs[i]!, runs[i + 1]!, terms) : runs[i]!)
       runs = merged
       await pause()
     }

@@ -172,7 +172,9 @@ export class PairFilterStore {
 
   mayContain(doc: number, probe: PairProbe): boolean {
     const at = this.at[doc]!
-    return at & IN_EXTRA ? probeBytes(this.extra, at & ~IN_EXTRA, this.length[doc]!, probe) : probeBytes(this.base, at, this.length[doc]!, probe)
+    return at & IN_EXTRA
+      ? probeBytes(this.extra, at & ~IN_EXTRA, this.length[doc]!, probe)
+      : probeBytes(this.base, at, this.length[doc]!, probe)
   }
 
   /**

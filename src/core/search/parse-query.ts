@@ -36,7 +36,15 @@ const TOKEN = /(-?)(?:([a-z]+):(?:"([^"]*)"?|(\S*))|"([^"]*)"?|(\S+))/giy
 
 /** Parses a query string into words, phrases, exclusions, filters and a sort order. */
 export function parseQuery(input: string): ParsedQuery {
-  const query: ParsedQuery = { words: [], prefixLast: false, phrases: [], excludedWords: [], excludedPhrases: [], filters: [], sort: null }
+  const query: ParsedQuery = {
+    words: [],
+    prefixLast: false,
+    phrases: [],
+    excludedWords: [],
+    excludedPhrases: [],
+    filters: [],
+    sort: null
+  }
   const text = String(input ?? '').slice(0, 2000)
   let lastWasBareWord = false
   let position = 0
@@ -162,6 +170,7 @@ function datePeriod(text: string): { start: number; end: number } | null {
   if (mo !== undefined && (mo < 1 || mo > 12)) return null
   if (d !== undefined && (d < 1 || d > 31)) return null
   const start = Date.UTC(y, (mo ?? 1) - 1, d ?? 1)
-  const end = d !== undefined ? Date.UTC(y, mo! - 1, d + 1) : mo !== undefined ? Date.UTC(y, mo, 1) : Date.UTC(y + 1, 0, 1)
+  const end =
+    d !== undefined ? Date.UTC(y, mo! - 1, d + 1) : mo !== undefined ? Date.UTC(y, mo, 1) : Date.UTC(y + 1, 0, 1)
   return Number.isFinite(start) ? { start, end } : null
 }

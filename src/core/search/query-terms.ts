@@ -73,7 +73,8 @@ function wordGroups(index: InvertedIndex, term: string, typing: boolean, highlig
   highlight.exact.add(term)
   if (typing) {
     highlight.prefixes.push(term)
-    for (const id of index.prefixTerms(term, PREFIX_EXPANSIONS, PREFIX_POSTINGS)) if (id !== exact) group.terms.push({ id, weight: PREFIX_WEIGHT })
+    for (const id of index.prefixTerms(term, PREFIX_EXPANSIONS, PREFIX_POSTINGS))
+      if (id !== exact) group.terms.push({ id, weight: PREFIX_WEIGHT })
   }
   if (!known && isCjkTerm(term)) {
     if (group.terms.length > 0) return [group]

@@ -52,7 +52,12 @@ export interface ArticleReader {
   text(id: string): string
 }
 
-export function runQuery(index: InvertedIndex, query: ParsedQuery, page: { limit: number; offset: number }, read: ArticleReader): RankedPage {
+export function runQuery(
+  index: InvertedIndex,
+  query: ParsedQuery,
+  page: { limit: number; offset: number },
+  read: ArticleReader
+): RankedPage {
   const terms = queryTerms(index, query)
   const hasText = terms.groups.length > 0
   const sort: SearchSort = query.sort ?? (hasText ? 'relevance' : 'saved')
@@ -71,7 +76,11 @@ export function runQuery(index: InvertedIndex, query: ParsedQuery, page: { limit
   const live = Math.max(1, index.live)
   const scoreGroups = (onlyTouched: boolean) => {
     // Smallest group first: with onlyTouched, the others only add to the articles it found (every word must match).
-    const order = terms.groups.map((group, g) => ({ group, g, postings: group.terms.reduce((n, t) => n + index.frequency(t.id), 0) }))
+    const order = terms.groups.map((group, g) => ({
+      group,
+      g,
+      postings: group.terms.reduce((n, t) => n + index.frequency(t.id), 0)
+    }))
     order.sort((a, b) => a.postings - b.postings)
     order.forEach(({ group, g }, rank) => {
       for (const { id, weight } of group.terms) {
@@ -163,16 +172,19 @@ function checkPhrases(
   const chosen: number[] = []
   const best = topK(candidates, Math.max(wanted, PHRASE_CHECKS), key)
   let checked = 0
-  for (; checked < best.length && chosen.length < wanted; checked++) if (mayContain(best[checked]!) && confirm(best[checked]!)) chosen.push(best[checked]!)
+  for (; checked < best.length && chosen.length < wanted; checked++)
+    if (mayContain(best[checked]!) && confirm(best[checked]!)) chosen.push(best[checked]!)
   if (checked === candidates.length) return { chosen, total: chosen.length, totalIsEstimate: false }
-  if (chosen.length >= wanted) return { chosen, total: Math.round((chosen.length / checked) * candidates.length), totalIsEstimate: true }
+  if (chosen.length >= wanted)
+    return { chosen, total: Math.round((chosen.length / checked) * candidates.length), totalIsEstimate: true }
   // Everything ranked below the best: filters first, then the best of what passes, read in order.
   for (const doc of best) tried[doc] = 1
   const rest = restScratch.subarray(0, pairs.keepPossible(candidates, tried, probes, restScratch))
   for (const doc of best) tried[doc] = 0
   const next = topK(rest, Math.max(wanted - chosen.length, PHRASE_CHECKS), key)
   let confirmed = 0
-  for (; confirmed < next.length && chosen.length < wanted; confirmed++) if (confirm(next[confirmed]!)) chosen.push(next[confirmed]!)
+  for (; confirmed < next.length && chosen.length < wanted; confirmed++)
+    if (confirm(next[confirmed]!)) chosen.push(next[confirmed]!)
   // Unread candidates that passed their filters are counted: ~2% of them are false positives.
   return { chosen, total: chosen.length + rest.length - confirmed, totalIsEstimate: confirmed < rest.length }
 }
@@ -223,7 +235,16 @@ function resetScratch(): void {
  * Adds one posting list's BM25 contributions to the scratch scores and marks its articles with `bit`.
  * With `touch` false, articles no earlier list touched are skipped (they cannot match every word).
  */
-function scoreList(list: Uint32Array, size: number, bit: number, idf: number, avg: number, alive: Uint8Array, lengths: Uint32Array, touch: boolean): void {
+function scoreList(
+  list: Uint32Array,
+  size: number,
+  bit: number,
+  idf: number,
+  avg: number,
+  alive: Uint8Array,
+  lengths: Uint32Array,
+  touch: boolean
+): void {
   const lengthNorm = K1 * (1 - B)
   const lengthScale = (K1 * B) / avg
   for (let i = 0; i < size; i++) {
@@ -292,7 +313,7 @@ function topK(items: Int32Array, k: number, key: SortKey): number[] {
     q[j] = b
   }
   const down = (start: number) => {
-    for (let i = start; ; ) {
+    for (let i = start; ;) {
       const l = i * 2 + 1
       const r = l + 1
       let m = i
@@ -312,7 +333,7 @@ function topK(items: Int32Array, k: number, key: SortKey): number[] {
       heap[n] = item
       p[n] = a
       q[n] = secondary[item]!
-      for (let i = n++; i > 0; ) {
+      for (let i = n++; i > 0;) {
         const parent = (i - 1) >>> 1
         if (!less(i, parent)) break
         swap(i, parent)
@@ -342,7 +363,8 @@ function containsPhrases(title: string, body: string, wanted: PhraseTest[], unwa
   const within = (t: string, b: string) => (test: PhraseTest) => test(b) || test(t)
   const raw = within(title, body)
   if (unwanted.length === 0 && wanted.every(raw)) return true // what matches unfolded matches folded
-  if (!NON_ASCII.test(body) && !NON_ASCII.test(title)) return unwanted.length > 0 && wanted.every(raw) && !unwanted.some(raw)
+  if (!NON_ASCII.test(body) && !NON_ASCII.test(title))
+    return unwanted.length > 0 && wanted.every(raw) && !unwanted.some(raw)
   const folded = within(foldText(title), foldText(body))
   return wanted.every(folded) && !unwanted.some(folded)
 }

@@ -40,7 +40,12 @@ export class SavedSearchStore {
       await this.db.write()
       return { ...existing }
     }
-    const saved: SavedSearch = { id: `s-${randomBytes(6).toString('hex')}`, name: input.name, query: input.query, createdAt: new Date().toISOString() }
+    const saved: SavedSearch = {
+      id: `s-${randomBytes(6).toString('hex')}`,
+      name: input.name,
+      query: input.query,
+      createdAt: new Date().toISOString()
+    }
     list.push(saved)
     await this.db.write()
     return { ...saved }

@@ -54,8 +54,21 @@ function warmIndexing(): void {
   const sample = 'Lectern keeps every article you save, its text and its images, on this computer (2026). '.repeat(60)
   const scratch = new InvertedIndex()
   for (let i = 0; i < 3; i++) {
-    const info = { id: `warm-${i}`, title: `Warming up ${i}`, siteName: 'Lectern', byline: null, tags: ['warm'], lang: 'en' }
-    const state = { state: 'unread', favorite: false, read: false, savedAt: '2026-01-01T00:00:00.000Z', publishedAt: null } as const
+    const info = {
+      id: `warm-${i}`,
+      title: `Warming up ${i}`,
+      siteName: 'Lectern',
+      byline: null,
+      tags: ['warm'],
+      lang: 'en'
+    }
+    const state = {
+      state: 'unread',
+      favorite: false,
+      read: false,
+      savedAt: '2026-01-01T00:00:00.000Z',
+      publishedAt: null
+    } as const
     scratch.add({ ...info, ...state, fingerprint: i, host: 'lectern.invalid' }, sample)
   }
 }
@@ -120,7 +133,9 @@ export class SearchService {
         savedAt: meta.savedAt,
         score,
         titleHighlights: highlightRanges(meta.title, page.highlight),
-        snippet: page.texts.has(id) ? makeSnippet(page.texts.get(id)!, page.highlight) : snippetFromBytes(this.readTextBytes(id), page.highlight)
+        snippet: page.texts.has(id)
+          ? makeSnippet(page.texts.get(id)!, page.highlight)
+          : snippetFromBytes(this.readTextBytes(id), page.highlight)
       })
     }
     return {

@@ -21,14 +21,16 @@ const LEAD = 70
  * text is full of and no query word contains: counting it sent nearly every CJK snippet without a body
  * match through the slow tokenizing scan (~1-2 ms each).
  */
-const FOLDABLE = /[\u00c0-\u02af\u0370-\u03ff\u1e00-\u1fff\ufb00-\ufb06\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff66-\uff9f]/
+const FOLDABLE =
+  /[\u00c0-\u02af\u0370-\u03ff\u1e00-\u1fff\ufb00-\ufb06\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff66-\uff9f]/
 const FALLBACK_SCAN = 20_000
 
 /** Does a word of the text match the query (exactly, as a completion, or containing a CJK query word)? */
 export function matchesTerm(highlight: Highlighter, token: Token): boolean {
   if (highlight.exact.has(token.term)) return true
   for (const prefix of highlight.prefixes) if (token.term.startsWith(prefix)) return true
-  if (isCjkTerm(token.term)) for (const term of highlight.exact) if (isCjkTerm(term) && token.term.includes(term)) return true
+  if (isCjkTerm(token.term))
+    for (const term of highlight.exact) if (isCjkTerm(term) && token.term.includes(term)) return true
   return false
 }
 
@@ -46,7 +48,9 @@ export const FOLDS_AS_LOWERCASE =
  * tokenized. Tokenizing was about a quarter of a snippet's cost (27 µs a snippet before, 20 after).
  */
 export function highlightRanges(text: string, highlight: Highlighter): TextRange[] {
-  return FOLDS_AS_LOWERCASE.test(text) ? searchedHighlights(text.toLowerCase(), highlight) : tokenHighlights(text, highlight)
+  return FOLDS_AS_LOWERCASE.test(text)
+    ? searchedHighlights(text.toLowerCase(), highlight)
+    : tokenHighlights(text, highlight)
 }
 
 /** highlightRanges by searching `lower` (the text lowercased, which is its folded form) for the query words. */
@@ -196,7 +200,11 @@ function firstInChunk(body: string, from: number, lower: string, needles: string
   for (const needle of needles) {
     const cjk = isCjkTerm(needle)
     const complete = highlight.exact.has(needle) && !highlight.prefixes.includes(needle)
-    for (let at = lower.indexOf(needle); at >= 0 && at < MATCH_CHUNK && (best < 0 || at < best); at = lower.indexOf(needle, at + 1)) {
+    for (
+      let at = lower.indexOf(needle);
+      at >= 0 && at < MATCH_CHUNK && (best < 0 || at < best);
+      at = lower.indexOf(needle, at + 1)
+    ) {
       if (!cjk && wordCharBefore(body, from + at)) continue
       if (!cjk && complete && wordCharAt(body, from + at + needle.length)) continue
       best = at

@@ -38,7 +38,8 @@ function segmenterFor(text: string): Intl.Segmenter {
  * first segmentation in a process takes ~30 ms).
  */
 export function warmSegmenters(): void {
-  for (const sample of ['中文分词', '日本語のテキスト']) for (const part of segmenterFor(sample).segment(sample)) void part
+  for (const sample of ['中文分词', '日本語のテキスト'])
+    for (const part of segmenterFor(sample).segment(sample)) void part
 }
 
 /** True when the text contains Chinese, Japanese or Korean letters. */
@@ -104,7 +105,8 @@ export function tokenize(text: string, segment = true): Token[] {
     // what WORD would; one lowercase of the text instead of folding each word.
     const lower = text.toLowerCase()
     ASCII_WORD.lastIndex = 0
-    for (let m = ASCII_WORD.exec(lower); m; m = ASCII_WORD.exec(lower)) tokens.push({ term: m[0], start: m.index, end: m.index + m[0].length })
+    for (let m = ASCII_WORD.exec(lower); m; m = ASCII_WORD.exec(lower))
+      tokens.push({ term: m[0], start: m.index, end: m.index + m[0].length })
     return tokens
   }
   WORD.lastIndex = 0

@@ -67,7 +67,8 @@ export class FakeClient implements LecternClient {
   settings: Settings = { ...DEFAULT_SETTINGS }
   readonly savedSearches: SavedSearch[] = []
   /** Replaces the fake search (a test that holds answers back, or fails them); gets the input. */
-  searchResponder: ((input: { query: string; limit?: number; offset?: number }) => Promise<Result<SearchResult>>) | null = null
+  searchResponder:
+    ((input: { query: string; limit?: number; offset?: number }) => Promise<Result<SearchResult>>) | null = null
   private readonly listeners = new Map<EventName, Set<(payload: unknown) => void>>()
   /** How long a delete can be undone (the core reports it as undoUntil). */
   undoWindowMs = 30_000
@@ -103,7 +104,12 @@ export class FakeClient implements LecternClient {
       const existing = [...this.articles.values()].find((a) => a.url === input.url)
       if (existing) return ok({ article: existing, existed: true })
       const page = this.pages.get(input.url) ?? { title: `Saved ${input.url}`, html: '<p>Saved body</p>' }
-      const article = makeArticle({ url: input.url, canonicalUrl: input.url, title: page.title, savedAt: new Date().toISOString() })
+      const article = makeArticle({
+        url: input.url,
+        canonicalUrl: input.url,
+        title: page.title,
+        savedAt: new Date().toISOString()
+      })
       this.articles.set(article.id, article)
       this.bodies.set(article.id, page.html)
       return ok({ article, existed: false })
@@ -188,15 +194,22 @@ export class FakeClient implements LecternClient {
       })
     },
     setArchivedMany: async (input) =>
-      this.updateMany('setArchivedMany', input, (a) => (a.state === (input.archived ? 'archived' : 'unread') ? null : { state: input.archived ? 'archived' : 'unread' })),
-    setFavoriteMany: async (input) => this.updateMany('setFavoriteMany', input, (a) => (a.favorite === input.favorite ? null : { favorite: input.favorite })),
+      this.updateMany('setArchivedMany', input, (a) =>
+        a.state === (input.archived ? 'archived' : 'unread') ? null : { state: input.archived ? 'archived' : 'unread' }
+      ),
+    setFavoriteMany: async (input) =>
+      this.updateMany('setFavoriteMany', input, (a) =>
+        a.favorite === input.favorite ? null : { favorite: input.favorite }
+      ),
     addTags: async (input) =>
       this.updateMany('addTags', input, (a) => {
         const next = [...a.tags, ...input.tags.filter((t) => !a.tags.includes(t))]
         return next.length === a.tags.length ? null : { tags: next }
       }),
     removeTags: async (input) =>
-      this.updateMany('removeTags', input, (a) => (a.tags.some((t) => input.tags.includes(t)) ? { tags: a.tags.filter((t) => !input.tags.includes(t)) } : null)),
+      this.updateMany('removeTags', input, (a) =>
+        a.tags.some((t) => input.tags.includes(t)) ? { tags: a.tags.filter((t) => !input.tags.includes(t)) } : null
+      ),
     renameTag: async (input) => this.merge('renameTag', input, [input.from], input.to),
     mergeTags: async (input) => this.merge('mergeTags', input, input.tags, input.into),
     deleteArticles: async (input) => {
@@ -210,7 +223,11 @@ export class FakeClient implements LecternClient {
       const token = (++this.tokens).toString(16).padStart(8, '0')
       this.trash.set(token, gone)
       if (gone.length > 0) this.emit('libraryChanged', { ids: gone.map((g) => g.meta.id) })
-      return ok({ ids: gone.map((g) => g.meta.id), undoToken: token, undoUntil: new Date(Date.now() + this.undoWindowMs).toISOString() })
+      return ok({
+        ids: gone.map((g) => g.meta.id),
+        undoToken: token,
+        undoUntil: new Date(Date.now() + this.undoWindowMs).toISOString()
+      })
     },
     undoDelete: async (input) => {
       this.record('undoDelete', input)
@@ -259,7 +276,12 @@ export class FakeClient implements LecternClient {
         Object.assign(existing, { name: input.name, query: input.query })
         return ok({ ...existing })
       }
-      const saved: SavedSearch = { id: `saved-${this.savedSearches.length + 1}`, name: input.name, query: input.query, createdAt: new Date(2026, 0, 1).toISOString() }
+      const saved: SavedSearch = {
+        id: `saved-${this.savedSearches.length + 1}`,
+        name: input.name,
+        query: input.query,
+        createdAt: new Date(2026, 0, 1).toISOString()
+      }
       this.savedSearches.push(saved)
       return ok({ ...saved })
     },
@@ -324,7 +346,10 @@ export class FakeClient implements LecternClient {
       if (states.includes('favorite') && !meta.favorite) continue
       if (states.includes('archived') && meta.state !== 'archived') continue
       if (states.includes('unread') && meta.state !== 'unread') continue
-      const body = (this.bodies.get(meta.id) ?? '').replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim()
+      const body = (this.bodies.get(meta.id) ?? '')
+        .replace(/<[^>]*>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim()
       const text = `${meta.title.toLowerCase()} ${body.toLowerCase()}`
       if (!words.every((w) => text.includes(w))) continue
       const first = Math.min(...words.map((w) => body.toLowerCase().indexOf(w)).filter((i) => i >= 0), body.length)
@@ -341,7 +366,13 @@ export class FakeClient implements LecternClient {
         snippet: { text: snippetText, highlights: ranges(snippetText, words) }
       })
     }
-    return { hits: hits.slice(offset, offset + limit), total: hits.length, totalIsEstimate: false, tookMs: 1, sort: words.length ? 'relevance' : 'saved' }
+    return {
+      hits: hits.slice(offset, offset + limit),
+      total: hits.length,
+      totalIsEstimate: false,
+      tookMs: 1,
+      sort: words.length ? 'relevance' : 'saved'
+    }
   }
 
   /** A bulk change as the core makes it: the ids that changed, and a libraryChanged event for them. */
@@ -368,14 +399,23 @@ export class FakeClient implements LecternClient {
   private merge(method: string, input: object, from: string[], into: string): Promise<Result<{ ids: string[] }>> {
     const sources = new Set(from.filter((t) => t !== into))
     const ids = [...this.articles.values()].filter((a) => a.tags.some((t) => sources.has(t))).map((a) => a.id)
-    return this.updateMany(method, input, (a) => ({ tags: [...new Set(a.tags.map((t) => (sources.has(t) ? into : t)))] }), ids)
+    return this.updateMany(
+      method,
+      input,
+      (a) => ({ tags: [...new Set(a.tags.map((t) => (sources.has(t) ? into : t)))] }),
+      ids
+    )
   }
 
   private record(method: string, input: unknown): void {
     this.calls.push({ method, input })
   }
 
-  private async update(method: string, input: { id: string }, patch: Partial<ArticleMeta>): Promise<Result<ArticleMeta>> {
+  private async update(
+    method: string,
+    input: { id: string },
+    patch: Partial<ArticleMeta>
+  ): Promise<Result<ArticleMeta>> {
     this.record(method, input)
     const meta = this.articles.get(input.id)
     if (!meta) return fail('NOT_FOUND', 'That article is not in your library.')
@@ -390,7 +430,8 @@ function ranges(text: string, words: string[]): TextRange[] {
   const lower = text.toLowerCase()
   const found: TextRange[] = []
   for (const word of words) {
-    for (let at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + word.length)) found.push([at, at + word.length])
+    for (let at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + word.length))
+      found.push([at, at + word.length])
   }
   return found.sort((a, b) => a[0] - b[0])
 }

@@ -49,9 +49,9 @@ export function createHttpClient(origin: string = location.origin, deps: HttpCli
   }
 
   // One loop over the contract: a method added there appears here with no hand-written code.
-  const methods = Object.fromEntries(
-    METHOD_NAMES.map((name) => [name, (input: unknown) => call(name, input)])
-  ) as { [M in MethodName]: LecternApi[M] }
+  const methods = Object.fromEntries(METHOD_NAMES.map((name) => [name, (input: unknown) => call(name, input)])) as {
+    [M in MethodName]: LecternApi[M]
+  }
 
   const api: LecternApi = {
     ...methods,

@@ -18,7 +18,15 @@ const placement = (index: number, total: number) => ({
  * One entry: the whole row opens the article; its action buttons and checkbox do not. Memoized: scrolling
  * re-renders the list on every frame, and rows that stay on screen need not render again.
  */
-export const ArticleListItem = memo(function ArticleListItem({ article, index, total }: { article: ArticleMeta; index: number; total: number }) {
+export const ArticleListItem = memo(function ArticleListItem({
+  article,
+  index,
+  total
+}: {
+  article: ArticleMeta
+  index: number
+  total: number
+}) {
   const selected = useAppStore((s) => s.selectedId === article.id)
   const marked = useAppStore((s) => s.markedIds.has(article.id))
   const open = useAppStore((s) => s.open)
@@ -55,7 +63,9 @@ export const ArticleListItem = memo(function ArticleListItem({ article, index, t
     <li
       role="listitem"
       {...placement(index, total)}
-      className={['article-item', selected && 'is-selected', read && 'is-read', marked && 'is-marked'].filter(Boolean).join(' ')}
+      className={['article-item', selected && 'is-selected', read && 'is-read', marked && 'is-marked']
+        .filter(Boolean)
+        .join(' ')}
       aria-current={selected ? 'true' : undefined}
       data-testid="article-item"
       data-article-id={article.id}
@@ -122,7 +132,13 @@ export const ArticleListItem = memo(function ArticleListItem({ article, index, t
 /** A row whose page is still being fetched: it holds its place (and its position for screen readers). */
 export function ArticlePlaceholder({ index, total }: { index: number; total: number }) {
   return (
-    <li role="listitem" {...placement(index, total)} className="article-item is-placeholder" aria-busy="true" data-testid="article-placeholder">
+    <li
+      role="listitem"
+      {...placement(index, total)}
+      className="article-item is-placeholder"
+      aria-busy="true"
+      data-testid="article-placeholder"
+    >
       <span className="placeholder-line">Loading…</span>
     </li>
   )

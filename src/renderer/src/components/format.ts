@@ -29,7 +29,9 @@ export function formatDate(iso: string | null): string | null {
 
 /** "Ada Marsh · Harbour Gazette · 14 March 2026 · 5 min read": the line under a title, for print. */
 export function articleDetails(meta: ArticleMeta): string {
-  return [meta.byline, meta.siteName, formatDate(meta.publishedAt), readingTime(meta.readingMinutes)].filter(Boolean).join(' · ')
+  return [meta.byline, meta.siteName, formatDate(meta.publishedAt), readingTime(meta.readingMinutes)]
+    .filter(Boolean)
+    .join(' · ')
 }
 
 /** "40%" of a 0..1 fraction, rounded down so an unfinished article never shows 100%. */

@@ -4,7 +4,10 @@ import type { TextRange } from '../../../shared/types'
 /** Sorted, clamped to the text, overlaps merged, empty ranges dropped: ranges from the core are data. */
 export function normalizeRanges(length: number, ranges: readonly TextRange[]): TextRange[] {
   const clean = ranges
-    .map(([start, end]): TextRange => [Math.max(0, Math.min(length, Math.trunc(start))), Math.max(0, Math.min(length, Math.trunc(end)))])
+    .map(([start, end]): TextRange => [
+      Math.max(0, Math.min(length, Math.trunc(start))),
+      Math.max(0, Math.min(length, Math.trunc(end)))
+    ])
     .filter(([start, end]) => Number.isFinite(start) && Number.isFinite(end) && end > start)
     .sort((a, b) => a[0] - b[0])
   const merged: TextRange[] = []

@@ -13,7 +13,12 @@ export function ImportPanel() {
   return (
     <section className="import-panel" aria-label="Import" data-testid="import-panel">
       <div className="import-head">
-        <progress value={bulk.done} max={Math.max(1, bulk.total)} aria-label="Import progress" data-testid="import-progress" />
+        <progress
+          value={bulk.done}
+          max={Math.max(1, bulk.total)}
+          aria-label="Import progress"
+          data-testid="import-progress"
+        />
         <p role="status" className="import-counts" data-testid="import-counts">
           {summary(bulk)}
         </p>
@@ -38,7 +43,8 @@ export function ImportPanel() {
         <ul className="import-failures" aria-label="Failed addresses" data-testid="import-failures">
           {failures.map((item) => (
             <li key={item.url}>
-              <span className="import-failed-url">{item.url}</span> <span className="import-failed-why">{item.error?.message}</span>
+              <span className="import-failed-url">{item.url}</span>{' '}
+              <span className="import-failed-why">{item.error?.message}</span>
             </li>
           ))}
         </ul>

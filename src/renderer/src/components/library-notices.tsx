@@ -12,10 +12,14 @@ export function UndoToast() {
   return (
     <div className="toast" role="status" data-testid="undo-toast">
       <span>
-        Deleted {articlesCount(undo.count)}.
-        {seconds !== null && <span className="toast-time"> ({seconds} s)</span>}
+        Deleted {articlesCount(undo.count)}.{seconds !== null && <span className="toast-time"> ({seconds} s)</span>}
       </span>
-      <button type="button" onClick={() => void undoDelete()} title="Bring them back (Ctrl+Z)" data-testid="undo-delete">
+      <button
+        type="button"
+        onClick={() => void undoDelete()}
+        title="Bring them back (Ctrl+Z)"
+        data-testid="undo-delete"
+      >
         Undo
       </button>
       <button type="button" aria-label="Dismiss" onClick={dismiss}>
@@ -52,7 +56,8 @@ export function RecoveryNotice() {
               {notice.message}{' '}
               {notice.movedTo ? (
                 <>
-                  The damaged file <code>{notice.file}</code> was moved to <code data-testid="recovery-path">{notice.movedTo}</code>.
+                  The damaged file <code>{notice.file}</code> was moved to{' '}
+                  <code data-testid="recovery-path">{notice.movedTo}</code>.
                 </>
               ) : (
                 <>

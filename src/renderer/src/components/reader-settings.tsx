@@ -112,7 +112,11 @@ export function ReaderSettings({ onClose }: { onClose: () => void }) {
         />
       </label>
       <label className="check">
-        <input type="checkbox" checked={settings.justify} onChange={(event) => void update({ justify: event.target.checked })} />
+        <input
+          type="checkbox"
+          checked={settings.justify}
+          onChange={(event) => void update({ justify: event.target.checked })}
+        />
         Justify text
       </label>
       <label className="check">

@@ -22,7 +22,13 @@ export function ReaderView() {
   return (
     <section className="reader" aria-label="Reader" data-testid="reader">
       <div className="reader-toolbar">
-        <button type="button" onClick={close} aria-label="Back to list" title="Back to list (Esc)" data-testid="reader-back">
+        <button
+          type="button"
+          onClick={close}
+          aria-label="Back to list"
+          title="Back to list (Esc)"
+          data-testid="reader-back"
+        >
           ← Back
         </button>
         <div className="reader-tools">
@@ -135,7 +141,13 @@ function ReaderHeader({ meta }: { meta: ArticleMeta }) {
           </time>
         )}
         <span className="reader-time">{readingTime(meta.readingMinutes)}</span>
-        <a href={original} target="_blank" rel="noopener noreferrer" onClick={openOriginal} data-testid="reader-original">
+        <a
+          href={original}
+          target="_blank"
+          rel="noopener noreferrer"
+          onClick={openOriginal}
+          data-testid="reader-original"
+        >
           Open original
         </a>
       </p>

@@ -38,7 +38,13 @@ export function SearchResults() {
         ))}
       </ul>
       {result && hits.length < result.total && resultQuery === query && (
-        <button type="button" className="search-more" disabled={loading} onClick={() => void loadMore()} data-testid="search-more">
+        <button
+          type="button"
+          className="search-more"
+          disabled={loading}
+          onClick={() => void loadMore()}
+          data-testid="search-more"
+        >
           Show more results
         </button>
       )}

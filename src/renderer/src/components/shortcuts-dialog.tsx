@@ -11,7 +11,10 @@ const CONTEXT_LABELS: Record<ShortcutContext, string> = {
 /** How a key name from the table is written for people. */
 function keyLabel(key: string): string {
   if (/^[A-Z]$/.test(key)) return `Shift+${key}`
-  return key.replace(/^Mod\+(.)$/, (_, k: string) => `Ctrl/⌘+${k.toUpperCase()}`).replace('ArrowDown', '↓').replace('ArrowUp', '↑')
+  return key
+    .replace(/^Mod\+(.)$/, (_, k: string) => `Ctrl/⌘+${k.toUpperCase()}`)
+    .replace('ArrowDown', '↓')
+    .replace('ArrowUp', '↑')
 }
 
 /** The keyboard shortcuts (?), generated from the one table in keyboard/shortcuts.ts. */
@@ -25,7 +28,9 @@ export function ShortcutsDialog() {
   }, [open])
 
   if (!open) return null
-  const contexts = (Object.keys(CONTEXT_LABELS) as ShortcutContext[]).filter((context) => SHORTCUTS.some((s) => s.help[context]))
+  const contexts = (Object.keys(CONTEXT_LABELS) as ShortcutContext[]).filter((context) =>
+    SHORTCUTS.some((s) => s.help[context])
+  )
 
   return (
     <div className="dialog-backdrop" onClick={() => setOpen(false)}>

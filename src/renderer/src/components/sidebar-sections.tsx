@@ -106,7 +106,12 @@ function RenameTagForm({ tag, onDone }: { tag: string; onDone: () => void }) {
   }
 
   return (
-    <form className="rename-tag" onSubmit={(event) => void submit(event)} aria-label={`Rename tag ${tag}`} data-testid="rename-tag-form">
+    <form
+      className="rename-tag"
+      onSubmit={(event) => void submit(event)}
+      aria-label={`Rename tag ${tag}`}
+      data-testid="rename-tag-form"
+    >
       <input
         ref={input}
         value={name}

@@ -12,7 +12,11 @@ export function SortControl() {
     <div className="sort-control">
       <label>
         Sort by{' '}
-        <select value={sort} onChange={(event) => void setSort(event.target.value as LibrarySort)} data-testid="sort-select">
+        <select
+          value={sort}
+          onChange={(event) => void setSort(event.target.value as LibrarySort)}
+          data-testid="sort-select"
+        >
           {LIBRARY_SORTS.map((s) => (
             <option key={s} value={s}>
               {SORT_LABELS[s]}

@@ -36,7 +36,14 @@ function TagEditorPanel({ ids }: { ids: string[] }) {
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault()
-    const tags = [...new Set(text.split(',').map((t) => t.trim().replace(/\s+/g, ' ')).filter(Boolean))]
+    const tags = [
+      ...new Set(
+        text
+          .split(',')
+          .map((t) => t.trim().replace(/\s+/g, ' '))
+          .filter(Boolean)
+      )
+    ]
     if (tags.length === 0) return close()
     if (await addTags(ids, tags)) setText('')
   }
@@ -50,7 +57,13 @@ function TagEditorPanel({ ids }: { ids: string[] }) {
   }
 
   return (
-    <section className="tag-editor" role="dialog" aria-label={`Tags for ${label}`} onKeyDown={onKeyDown} data-testid="tag-editor">
+    <section
+      className="tag-editor"
+      role="dialog"
+      aria-label={`Tags for ${label}`}
+      onKeyDown={onKeyDown}
+      data-testid="tag-editor"
+    >
       <h2 className="tag-editor-title">Tags for {label}</h2>
       {current.length > 0 && (
         <ul className="tag-chips" aria-label="Current tags">

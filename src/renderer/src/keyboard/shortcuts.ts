@@ -41,7 +41,10 @@ function target(state: AppState, context: ShortcutContext): ArticleMeta | null {
  * `every` tells whether all loaded ticked articles already have a property (so `a` unarchives them, ...).
  */
 const orMarked =
-  (one: Run, many: (state: AppState, ids: string[], every: (test: (a: ArticleMeta) => boolean) => boolean) => void): Run =>
+  (
+    one: Run,
+    many: (state: AppState, ids: string[], every: (test: (a: ArticleMeta) => boolean) => boolean) => void
+  ): Run =>
   (env) => {
     const ids = [...env.state.markedIds]
     if (ids.length === 0) return one(env)
@@ -51,16 +54,17 @@ const orMarked =
   }
 
 /** Same handler in both contexts, acting on that context's article. */
-const onArticle =
-  (action: (state: AppState, article: ArticleMeta) => void): { list: Run; reader: Run } => {
-    const run = (context: ShortcutContext): Run => ({ state }) => {
+const onArticle = (action: (state: AppState, article: ArticleMeta) => void): { list: Run; reader: Run } => {
+  const run =
+    (context: ShortcutContext): Run =>
+    ({ state }) => {
       const article = target(state, context)
       if (!article) return false
       action(state, article)
       return true
     }
-    return { list: run('list'), reader: run('reader') }
-  }
+  return { list: run('list'), reader: run('reader') }
+}
 
 const both = (run: Run): { list: Run; reader: Run; search: Run } => ({ list: run, reader: run, search: run })
 
@@ -147,7 +151,11 @@ export const SHORTCUTS: readonly Shortcut[] = [
   },
   {
     keys: ['Escape'],
-    help: { list: 'Cancel a delete, or untick all', reader: 'Back to the list (or the search results)', search: 'Clear the search' },
+    help: {
+      list: 'Cancel a delete, or untick all',
+      reader: 'Back to the list (or the search results)',
+      search: 'Clear the search'
+    },
     search: ({ state }) => (state.clearSearch(), true),
     list: ({ state }) => {
       if (state.confirmDeleteId !== null) state.cancelDelete()
@@ -166,14 +174,28 @@ export const SHORTCUTS: readonly Shortcut[] = [
     help: { list: 'Search', reader: 'Search', search: 'Back to the search box' },
     ...both(({ state }) => (state.requestSearchFocus(), true))
   },
-  { keys: ['+', '='], help: { list: 'Larger text', reader: 'Larger text', search: 'Larger text' }, ...both(({ state }) => (state.stepFontSize(1), true)) },
-  { keys: ['-'], help: { list: 'Smaller text', reader: 'Smaller text', search: 'Smaller text' }, ...both(({ state }) => (state.stepFontSize(-1), true)) },
-  { keys: ['T'], help: { list: 'Change theme', reader: 'Change theme', search: 'Change theme' }, ...both(({ state }) => (state.cycleTheme(), true)) },
+  {
+    keys: ['+', '='],
+    help: { list: 'Larger text', reader: 'Larger text', search: 'Larger text' },
+    ...both(({ state }) => (state.stepFontSize(1), true))
+  },
+  {
+    keys: ['-'],
+    help: { list: 'Smaller text', reader: 'Smaller text', search: 'Smaller text' },
+    ...both(({ state }) => (state.stepFontSize(-1), true))
+  },
+  {
+    keys: ['T'],
+    help: { list: 'Change theme', reader: 'Change theme', search: 'Change theme' },
+    ...both(({ state }) => (state.cycleTheme(), true))
+  },
   {
     keys: ['t'],
     help: { list: 'Edit tags (of the ticked articles, if any)', reader: 'Edit tags' },
     ...onArticle((state, article) => state.openTagEditor([article.id])),
-    list: orMarked(onArticle((state, article) => state.openTagEditor([article.id])).list, (state, ids) => state.openTagEditor(ids))
+    list: orMarked(onArticle((state, article) => state.openTagEditor([article.id])).list, (state, ids) =>
+      state.openTagEditor(ids)
+    )
   },
   {
     keys: ['a'],
@@ -238,7 +260,11 @@ export const SHORTCUTS: readonly Shortcut[] = [
   },
   {
     keys: ['1', '2', '3', '4'],
-    help: { list: 'Inbox, Favorites, Archive, All', reader: 'Inbox, Favorites, Archive, All', search: 'Inbox, Favorites, Archive, All' },
+    help: {
+      list: 'Inbox, Favorites, Archive, All',
+      reader: 'Inbox, Favorites, Archive, All',
+      search: 'Inbox, Favorites, Archive, All'
+    },
     ...both(({ state, event }) => {
       const view = LIBRARY_VIEWS[Number(event.key) - 1]
       if (!view) return false
@@ -263,14 +289,20 @@ export function keyName(event: KeyboardEvent): string | null {
   return base
 }
 
-const BY_KEY = new Map<string, Shortcut>(SHORTCUTS.flatMap((shortcut) => shortcut.keys.map((key) => [key, shortcut] as const)))
+const BY_KEY = new Map<string, Shortcut>(
+  SHORTCUTS.flatMap((shortcut) => shortcut.keys.map((key) => [key, shortcut] as const))
+)
 
 /** Typing a URL must never archive or delete anything: text fields keep every key. Works across frames. */
 function isTextEntry(target: EventTarget | null): boolean {
   const element = target as HTMLElement | null
   if (!element || element.nodeType !== 1) return false
   // A ticked checkbox keeps focus after a click; j/k/x must still work from it.
-  if (element.tagName === 'INPUT' && ['checkbox', 'radio', 'button', 'submit', 'reset'].includes((element as HTMLInputElement).type)) return false
+  if (
+    element.tagName === 'INPUT' &&
+    ['checkbox', 'radio', 'button', 'submit', 'reset'].includes((element as HTMLInputElement).type)
+  )
+    return false
   return element.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(element.tagName)
 }
 
@@ -290,7 +322,8 @@ export function handleShortcut(store: AppStore, event: KeyboardEvent): boolean {
     event.preventDefault()
     return true
   }
-  const context: ShortcutContext = state.openId !== null ? 'reader' : state.searchQuery.trim() !== '' ? 'search' : 'list'
+  const context: ShortcutContext =
+    state.openId !== null ? 'reader' : state.searchQuery.trim() !== '' ? 'search' : 'list'
   const run = shortcut[context]
   const used = run ? run({ store, state, reader: store.reader.current, event }) : false
   // Stop arrows and space from also scrolling, and Enter from reaching anything else.

@@ -4,7 +4,10 @@ import type { FontFamily, Settings } from '../../../shared/types'
 export type ResolvedTheme = 'light' | 'sepia' | 'dark'
 
 /** What the reading column looks like: the typography settings plus the resolved theme. */
-export interface ReaderAppearance extends Pick<Settings, 'fontFamily' | 'fontSize' | 'lineHeight' | 'contentWidth' | 'justify'> {
+export interface ReaderAppearance extends Pick<
+  Settings,
+  'fontFamily' | 'fontSize' | 'lineHeight' | 'contentWidth' | 'justify'
+> {
   theme: ResolvedTheme
 }
 

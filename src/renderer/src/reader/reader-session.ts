@@ -78,7 +78,8 @@ export function attachReader(doc: Document, options: ReaderSessionOptions): Read
   const detachLinks = interceptLinks(doc, options.openExternal)
   // While restoring, the target is re-applied as late images change the height; the first scroll that
   // is not ours ends it. Our own scrolls are recognised by where they land.
-  let restoreTo: number | null = options.initialProgress > 0 && options.initialProgress < FINISHED ? options.initialProgress : null
+  let restoreTo: number | null =
+    options.initialProgress > 0 && options.initialProgress < FINISHED ? options.initialProgress : null
   let restoreTop: (() => number) | null = options.initialTop ?? null
   if (restoreTop) restoreTo = null
   let expectedTop: number | null = null

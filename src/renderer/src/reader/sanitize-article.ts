@@ -16,7 +16,8 @@ function getPurifier(): Purifier {
   // At display time every image must be a stored local asset (at import, before images are downloaded,
   // the shared policy also lets http(s) through): nothing in the reader may reach the network.
   instance.addHook('uponSanitizeAttribute', (node, data) => {
-    if (data.attrName === 'src' && node.nodeName === 'IMG') data.keepAttr = ARTICLE_ASSET_PATTERN.test(data.attrValue.trim())
+    if (data.attrName === 'src' && node.nodeName === 'IMG')
+      data.keepAttr = ARTICLE_ASSET_PATTERN.test(data.attrValue.trim())
   })
   purifier = instance
   return instance

@@ -107,7 +107,8 @@ export interface RevealedMatch {
   fade(): void
 }
 
-const MARK_STYLE = 'background-color: #ffd54a; color: #1f2328; border-radius: 2px; box-shadow: 0 0 0 2px #ffd54a; transition: background-color 1.2s ease, box-shadow 1.2s ease, color 1.2s ease;'
+const MARK_STYLE =
+  'background-color: #ffd54a; color: #1f2328; border-radius: 2px; box-shadow: 0 0 0 2px #ffd54a; transition: background-color 1.2s ease, box-shadow 1.2s ease, color 1.2s ease;'
 
 /** Finds the first match, wraps it in a highlighted <mark>, and tells where to scroll to show it. */
 export function revealMatch(doc: Document, terms: readonly string[]): RevealedMatch | null {

@@ -39,7 +39,8 @@ export const createImportSlice: SliceCreator<ImportSlice> =
     // Progress events can outrun the reply that names the batch (SSE and the POST answer race, and a small
     // batch may finish before its reply arrives): keep the newest snapshot of recent batches to catch up.
     const recent = new Map<string, ImportProgress>()
-    const newest = (a: ImportProgress, b: ImportProgress | undefined) => (b && b.done >= a.done && (b.finished || !a.finished) ? b : a)
+    const newest = (a: ImportProgress, b: ImportProgress | undefined) =>
+      b && b.done >= a.done && (b.finished || !a.finished) ? b : a
 
     /** After a single save: reload, select it, and open it when it was already there (no duplicate is made). */
     async function afterSave(result: AddUrlResult): Promise<void> {
@@ -88,7 +89,10 @@ export const createImportSlice: SliceCreator<ImportSlice> =
         set({ importStatus: 'saving', importError: null, importMessage: null })
         const result = await client.api.addHtml({ base64: toBase64(file.bytes), fileName: file.name })
         if (!result.ok) {
-          set({ importStatus: 'error', importError: { ...result.error, message: `${file.name}: ${result.error.message}` } })
+          set({
+            importStatus: 'error',
+            importError: { ...result.error, message: `${file.name}: ${result.error.message}` }
+          })
           return false
         }
         await afterSave(result.value)
@@ -101,7 +105,12 @@ export const createImportSlice: SliceCreator<ImportSlice> =
           set({ importStatus: 'error', importError: result.error })
           return false
         }
-        set({ bulk: newest(result.value, recent.get(result.value.batchId)), importStatus: 'idle', importError: null, importMessage: null })
+        set({
+          bulk: newest(result.value, recent.get(result.value.batchId)),
+          importStatus: 'idle',
+          importError: null,
+          importMessage: null
+        })
         return true
       },
 
@@ -113,7 +122,10 @@ export const createImportSlice: SliceCreator<ImportSlice> =
       },
 
       async retryFailed() {
-        const failed = get().bulk?.items.filter((item) => item.status === 'failed').map((item) => item.url) ?? []
+        const failed =
+          get()
+            .bulk?.items.filter((item) => item.status === 'failed')
+            .map((item) => item.url) ?? []
         if (failed.length > 0) await get().startBulk(failed)
       },
 

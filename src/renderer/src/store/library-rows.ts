@@ -29,7 +29,12 @@ export function resized(rows: Rows, total: number): (ArticleMeta | undefined)[] 
 }
 
 /** Puts one page of results at its offset. */
-export function withPage(rows: Rows, total: number, offset: number, items: readonly ArticleMeta[]): (ArticleMeta | undefined)[] {
+export function withPage(
+  rows: Rows,
+  total: number,
+  offset: number,
+  items: readonly ArticleMeta[]
+): (ArticleMeta | undefined)[] {
   const copy = resized(rows, total)
   items.forEach((item, i) => {
     if (offset + i < total) copy[offset + i] = item
@@ -47,7 +52,10 @@ export function firstHole(rows: Rows, start: number, end: number): number {
  * Takes loaded articles out and closes the gaps (holes keep their places relative to their neighbours).
  * Returns the new rows and, for any old index, where it went: its new index, or -1 when removed.
  */
-export function withoutIds(rows: Rows, ids: ReadonlySet<string>): { rows: (ArticleMeta | undefined)[]; removedBefore: (index: number) => number } {
+export function withoutIds(
+  rows: Rows,
+  ids: ReadonlySet<string>
+): { rows: (ArticleMeta | undefined)[]; removedBefore: (index: number) => number } {
   const removed: number[] = []
   const out = new Array<ArticleMeta | undefined>(rows.length)
   let j = 0

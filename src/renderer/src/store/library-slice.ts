@@ -116,7 +116,13 @@ const pageOf = (index: number): number => Math.floor(Math.max(0, index) / PAGE_S
 const filterOf = (state: AppState): ListFilter => ({ view: state.view, tag: state.tag, site: state.site })
 
 function queryOf(state: AppState, page: number): LibraryQuery {
-  const query: LibraryQuery = { view: state.view, sort: state.sort, order: state.order, offset: page * PAGE_SIZE, limit: PAGE_SIZE }
+  const query: LibraryQuery = {
+    view: state.view,
+    sort: state.sort,
+    order: state.order,
+    offset: page * PAGE_SIZE,
+    limit: PAGE_SIZE
+  }
   if (state.tag !== null) query.tag = state.tag
   if (state.site !== null) query.site = state.site
   return query
@@ -134,7 +140,9 @@ function withoutArticles(state: AppState, ids: ReadonlySet<string>): Partial<App
   } else if (selectedId !== null && ids.has(selectedId)) {
     selectedId = null
   }
-  const markedIds = [...state.markedIds].some((id) => ids.has(id)) ? new Set([...state.markedIds].filter((id) => !ids.has(id))) : state.markedIds
+  const markedIds = [...state.markedIds].some((id) => ids.has(id))
+    ? new Set([...state.markedIds].filter((id) => !ids.has(id)))
+    : state.markedIds
   return {
     rows,
     total: Math.max(0, state.total - removed),
@@ -175,8 +183,10 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> =
         if (!matchesFilter(updated, filter)) leaving.add(updated.id)
       })
       const patch: Partial<AppState> = {}
-      if (touched) Object.assign(patch, withoutArticles({ ...state, rows }, leaving), leaving.size === 0 ? { rows } : {})
-      if (state.content && ids.has(state.content.meta.id)) patch.content = { ...state.content, meta: change(state.content.meta) }
+      if (touched)
+        Object.assign(patch, withoutArticles({ ...state, rows }, leaving), leaving.size === 0 ? { rows } : {})
+      if (state.content && ids.has(state.content.meta.id))
+        patch.content = { ...state.content, meta: change(state.content.meta) }
       set(patch)
     }
 
@@ -191,7 +201,9 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> =
       const pages = new Set<number>()
       for (let p = pageOf(visible.start); p <= pageOf(visible.end); p++) pages.add(p)
       if (state.cursor >= 0) pages.add(pageOf(state.cursor))
-      const results = await Promise.all([...pages].map(async (page) => ({ page, result: await client.api.queryArticles(queryOf(state, page)) })))
+      const results = await Promise.all(
+        [...pages].map(async (page) => ({ page, result: await client.api.queryArticles(queryOf(state, page)) }))
+      )
       if (mine !== generation) return
       let rows: (ArticleMeta | undefined)[] = []
       let total = 0
@@ -220,7 +232,8 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> =
         confirmDeleteId: indexOfId(rows, now.confirmDeleteId) === -1 ? null : now.confirmDeleteId
       })
       // The list shrank below the place on screen: fetch what is now there.
-      if (total > 0 && firstHole(rows, visible.start, visible.end) !== -1) void get().ensureRows(visible.start, visible.end)
+      if (total > 0 && firstHole(rows, visible.start, visible.end) !== -1)
+        void get().ensureRows(visible.start, visible.end)
     }
 
     const fetchPage = async (page: number, mine: number): Promise<void> => {
@@ -246,7 +259,16 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> =
       inflight.clear()
       visible = { start: 0, end: 0 }
       markAnchor = null
-      set({ ...patch, rows: [], total: 0, cursor: -1, selectedId: null, confirmDeleteId: null, actionError: null, markedIds: NO_MARKS })
+      set({
+        ...patch,
+        rows: [],
+        total: 0,
+        cursor: -1,
+        selectedId: null,
+        confirmDeleteId: null,
+        actionError: null,
+        markedIds: NO_MARKS
+      })
       await refresh()
     }
 
@@ -256,10 +278,13 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> =
       if (deleted.ids.length === 0) return
       const until = Date.parse(deleted.undoUntil)
       set({ undo: { token: deleted.undoToken, count: deleted.ids.length, until } })
-      undoTimer = setTimeout(() => {
-        undoTimer = null
-        if (get().undo?.token === deleted.undoToken) set({ undo: null })
-      }, Math.max(0, until - Date.now()))
+      undoTimer = setTimeout(
+        () => {
+          undoTimer = null
+          if (get().undo?.token === deleted.undoToken) set({ undo: null })
+        },
+        Math.max(0, until - Date.now())
+      )
     }
 
     /** Runs a bulk call; on success applies it to what is loaded and clears the ticks. */
@@ -407,7 +432,8 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> =
       addTags: (ids, tags) =>
         bulk(
           () => client.api.addTags({ ids, tags }),
-          (changed) => patchLoaded(changed, (a) => ({ ...a, tags: [...a.tags, ...tags.filter((t) => !a.tags.includes(t))] }))
+          (changed) =>
+            patchLoaded(changed, (a) => ({ ...a, tags: [...a.tags, ...tags.filter((t) => !a.tags.includes(t))] }))
         ),
 
       removeTags: (ids, tags) =>
@@ -422,7 +448,8 @@ export const createLibrarySlice: SliceCreator<LibrarySlice> =
         // Onto a tag that exists, renaming is merging: the core does both with one rule.
         const exists = get().counts?.tags.some((t) => t.tag === target) ?? false
         const done = await bulk(
-          () => (exists ? client.api.mergeTags({ tags: [from], into: target }) : client.api.renameTag({ from, to: target })),
+          () =>
+            exists ? client.api.mergeTags({ tags: [from], into: target }) : client.api.renameTag({ from, to: target }),
           (changed) =>
             patchLoaded(changed, (a) => ({ ...a, tags: [...new Set(a.tags.map((t) => (t === from ? target : t)))] }))
         )

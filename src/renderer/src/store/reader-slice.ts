@@ -67,7 +67,8 @@ export const createReaderSlice: SliceCreator<ReaderSlice> =
         const result = await client.api.getArticle({ id })
         // The user may have gone back or opened another article while this one loaded.
         if (get().openId !== id) return
-        if (result.ok) set({ content: result.value, readerStatus: 'ready', readingProgress: result.value.meta.progress })
+        if (result.ok)
+          set({ content: result.value, readerStatus: 'ready', readingProgress: result.value.meta.progress })
         else set({ readerStatus: 'error', readerError: result.error })
       },
 
@@ -83,7 +84,14 @@ export const createReaderSlice: SliceCreator<ReaderSlice> =
 
       close() {
         void flushProgress()
-        set({ openId: null, content: null, readerStatus: 'idle', readerError: null, confirmDeleteId: null, readingProgress: 0 })
+        set({
+          openId: null,
+          content: null,
+          readerStatus: 'idle',
+          readerError: null,
+          confirmDeleteId: null,
+          readingProgress: 0
+        })
       },
 
       openAdjacent(delta) {

@@ -143,7 +143,11 @@ export const createSearchSlice: SliceCreator<SearchSlice> =
         if (!searchResult || searchResultQuery !== searchQuery || searchResult.hits.length >= searchResult.total) return
         const mine = ++seq
         set({ searchStatus: 'loading', searchError: null })
-        const result = await client.api.search({ query: searchQuery, limit: SEARCH_PAGE, offset: searchResult.hits.length })
+        const result = await client.api.search({
+          query: searchQuery,
+          limit: SEARCH_PAGE,
+          offset: searchResult.hits.length
+        })
         if (mine !== seq || get().searchQuery !== searchQuery) return
         if (!result.ok) {
           set({ searchStatus: 'error', searchError: result.error })
@@ -152,7 +156,10 @@ export const createSearchSlice: SliceCreator<SearchSlice> =
         const seen = new Set(searchResult.hits.map((h) => h.id))
         set({
           searchStatus: 'ready',
-          searchResult: { ...result.value, hits: [...searchResult.hits, ...result.value.hits.filter((h) => !seen.has(h.id))] }
+          searchResult: {
+            ...result.value,
+            hits: [...searchResult.hits, ...result.value.hits.filter((h) => !seen.has(h.id))]
+          }
         })
       },
 

@@ -1,25 +1,25 @@
-// Words, not spaces: Intl.Segmenter finds word boundaries in Chinese and Japanese text too, where a
-// whitespace split would count a whole paragraph as one word.
-const segmenters = new Map<string, Intl.Segmenter>()
+import { segmentWords } from '../../shared/segment-words'
 
-function segmenterFor(lang: string | null): Intl.Segmenter {
-  const key = lang?.split('-')[0]?.toLowerCase() || 'und'
-  let segmenter = segmenters.get(key)
-  if (!segmenter) {
-    segmenter = new Intl.Segmenter(key === 'und' ? undefined : key, { granularity: 'word' })
-    segmenters.set(key, segmenter)
-  }
-  return segmenter
-}
+// A word of a language written with spaces: letters, digits and marks, with inner apostrophes ("don't").
+const SPACED_WORD = /[\p{L}\p{N}\p{M}]+(?:['’][\p{L}\p{N}\p{M}]+)*/gu
+// Scripts written without spaces between words: only ICU's dictionary can tell where their words end.
+const UNSPACED_SCRIPT =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u
 
-/** Number of words in a text, in any language. */
+/**
+ * Number of words in a text, in any language, in time linear in its length. Text in scripts written
+ * with spaces is counted with a regular expression; text in Chinese, Japanese, Thai, ... through
+ * Intl.Segmenter in bounded pieces (segmentWords), because V8 walks one long string's segments in
+ * quadratic time (a 200,000-character article took a minute).
+ */
 export function countWords(text: string, lang: string | null = null): number {
+  if (!UNSPACED_SCRIPT.test(text)) {
+    let count = 0
+    SPACED_WORD.lastIndex = 0
+    while (SPACED_WORD.exec(text)) count++
+    return count
+  }
   let count = 0
-  for (const segment of segmenterFor(lang).segment(text)) if (segment.isWordLike) count++
+  segmentWords(text, lang, () => count++)
   return count
-}
-
-/** Minutes to read, rounded, at least one: ~230 words a minute (segmented CJK words read at a similar rate). */
-export function readingMinutes(wordCount: number): number {
-  return Math.max(1, Math.round(wordCount / 230))
 }

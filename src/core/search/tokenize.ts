@@ -1,3 +1,4 @@
+import { segmentWords } from '../../shared/segment-words'
 import { foldText } from './fold-text'
 import { WORD_CHAR } from './word-chars'
 
@@ -25,12 +26,9 @@ const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u
 /** Longest term kept: longer runs are noise (base64, hashes) and would bloat the dictionary. */
 export const MAX_TERM_LENGTH = 40
 
-let zh: Intl.Segmenter | null = null
-let ja: Intl.Segmenter | null = null
-function segmenterFor(text: string): Intl.Segmenter {
-  // ICU's CJ dictionary is shared; the locale only matters for kana-specific rules.
-  if (KANA.test(text)) return (ja ??= new Intl.Segmenter('ja', { granularity: 'word' }))
-  return (zh ??= new Intl.Segmenter('zh', { granularity: 'word' }))
+/** ICU's CJ dictionary is shared; the locale only matters for kana-specific rules. */
+function langOf(text: string): 'ja' | 'zh' {
+  return KANA.test(text) ? 'ja' : 'zh'
 }
 
 /**
@@ -38,8 +36,7 @@ function segmenterFor(text: string): Intl.Segmenter {
  * first segmentation in a process takes ~30 ms).
  */
 export function warmSegmenters(): void {
-  for (const sample of ['中文分词', '日本語のテキスト'])
-    for (const part of segmenterFor(sample).segment(sample)) void part
+  for (const sample of ['中文分词', '日本語のテキスト']) segmentWords(sample, langOf(sample), () => undefined)
 }
 
 /** True when the text contains Chinese, Japanese or Korean letters. */
@@ -60,12 +57,9 @@ export function cjkBigrams(word: string): string[] {
   return grams
 }
 
-/** Splits a run of letters that contains CJK into words, with offsets relative to the run. */
+/** Splits a run of letters that contains CJK into words, with offsets relative to the run (in bounded pieces). */
 function segmentRun(run: string, emit: (term: string, start: number, end: number) => void): void {
-  for (const part of segmenterFor(run).segment(run)) {
-    if (!part.isWordLike) continue
-    emit(part.segment, part.index, part.index + part.segment.length)
-  }
+  segmentWords(run, langOf(run), (word, index) => emit(word, index, index + word.length))
 }
 
 /**

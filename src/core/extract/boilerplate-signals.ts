@@ -147,7 +147,13 @@ export function linkDensity(el: Element): number {
   const total = textOf(el).length
   if (total === 0) return 0
   let linked = 0
-  for (const a of el.querySelectorAll('a')) linked += textOf(a).length
+  const visit = (node: Element): void => {
+    for (let child = node.firstElementChild; child; child = child.nextElementSibling) {
+      if (child.tagName === 'A') linked += textOf(child).length
+      else visit(child)
+    }
+  }
+  visit(el)
   return Math.min(1, linked / total)
 }
 

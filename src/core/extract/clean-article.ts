@@ -1,6 +1,8 @@
 // Removes page furniture that Readability keeps inside the article: share bars, newsletter boxes, related
 // links, tag lists, author bios, repeated captions, the title and dateline repeated above the story.
 // Every rule is general (names, link density, length, repetition); none knows a site.
+import { attached, byTags, descendants, hasDescendant, leafBlocks, within } from './dom-walk'
+import { removeBreadcrumbs, removeEditLinks } from './remove-navigation'
 import {
   comparable,
   furnitureByName,
@@ -13,6 +15,8 @@ import {
 
 export const CLEANUP_RULES = [
   'chrome',
+  'breadcrumbs',
+  'edit-links',
   'furniture-names',
   'furniture-lines',
   'link-lists',
@@ -32,73 +36,53 @@ export interface CleanupContext {
 // named, it is (or wraps) the story.
 const MAX_SHARE_REMOVED = 0.25
 
-const BLOCK_TAGS = new Set([
-  'ADDRESS',
-  'ARTICLE',
-  'ASIDE',
-  'BLOCKQUOTE',
-  'CENTER',
-  'DD',
-  'DETAILS',
-  'DIV',
-  'DL',
-  'DT',
-  'FIGCAPTION',
-  'FIGURE',
-  'FOOTER',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'HEADER',
-  'LI',
-  'MAIN',
+// Never useful in a stored article, and the sanitizer would drop them (with their text) anyway.
+const CHROME_TAGS: ReadonlySet<string> = new Set([
   'NAV',
-  'OL',
-  'P',
-  'PRE',
-  'SECTION',
-  'TABLE',
-  'TBODY',
-  'TD',
-  'TH',
-  'THEAD',
-  'TR',
-  'UL'
+  'ASIDE',
+  'FORM',
+  'BUTTON',
+  'INPUT',
+  'SELECT',
+  'TEXTAREA',
+  'LABEL',
+  'NOSCRIPT',
+  'SCRIPT',
+  'STYLE',
+  'TEMPLATE',
+  'IFRAME',
+  'OBJECT',
+  'EMBED',
+  'SVG',
+  'CANVAS',
+  'DIALOG',
+  'MENU'
+])
+const CHROME_ROLES: ReadonlySet<string> = new Set([
+  'navigation',
+  'complementary',
+  'banner',
+  'contentinfo',
+  'button',
+  'dialog'
 ])
 
-// Never useful in a stored article, and the sanitizer would drop them (with their text) anyway.
-const CHROME_SELECTOR = [
-  'nav',
-  'aside',
-  'form',
-  'button',
-  'input',
-  'select',
-  'textarea',
-  'label',
-  'noscript',
-  'script',
-  'style',
-  'template',
-  'iframe',
-  'object',
-  'embed',
-  'svg',
-  'canvas',
-  'dialog',
-  'menu',
-  '[hidden]',
-  '[aria-hidden="true"]',
-  '[role="navigation"]',
-  '[role="complementary"]',
-  '[role="banner"]',
-  '[role="contentinfo"]',
-  '[role="button"]',
-  '[role="dialog"]'
-].join(',')
+function isChrome(el: Element): boolean {
+  return (
+    CHROME_TAGS.has(el.tagName.toUpperCase()) ||
+    el.hasAttribute('hidden') ||
+    el.getAttribute('aria-hidden') === 'true' ||
+    CHROME_ROLES.has(el.getAttribute('role') ?? '')
+  )
+}
+
+const HEADER: ReadonlySet<string> = new Set(['HEADER'])
+const EMPTY_CANDIDATES: ReadonlySet<string> = new Set(['DIV', 'SECTION', 'P', 'LI', 'UL', 'OL', 'FIGURE', 'SPAN'])
+const CONTENT_WITHOUT_TEXT: ReadonlySet<string> = new Set(['IMG', 'PICTURE', 'VIDEO', 'AUDIO', 'TABLE', 'HR', 'BR'])
+const LISTS: ReadonlySet<string> = new Set(['UL', 'OL'])
+const LINKS: ReadonlySet<string> = new Set(['A'])
+const IMAGES: ReadonlySet<string> = new Set(['IMG'])
+const FIGURES: ReadonlySet<string> = new Set(['FIGCAPTION', 'FIGURE'])
 
 /** Cleans Readability's article element in place. */
 export function cleanArticle(root: Element, context: CleanupContext): void {
@@ -108,6 +92,8 @@ export function cleanArticle(root: Element, context: CleanupContext): void {
   const removable = (el: Element): boolean => el !== root && wordCount(textOf(el)) <= totalWords * MAX_SHARE_REMOVED
 
   if (on('chrome')) removeChrome(root, removable)
+  if (on('breadcrumbs')) removeBreadcrumbs(root, context.title)
+  if (on('edit-links')) removeEditLinks(root)
   if (on('furniture-names')) removeByName(root, removable)
   if (on('link-lists')) removeLinkLists(root, removable)
   if (on('furniture-lines')) removeFurnitureLines(root, removable)
@@ -118,13 +104,13 @@ export function cleanArticle(root: Element, context: CleanupContext): void {
 }
 
 function removeChrome(root: Element, removable: (el: Element) => boolean): void {
-  for (const el of [...root.querySelectorAll(CHROME_SELECTOR)]) if (attached(root, el) && removable(el)) el.remove()
-  for (const el of [...root.querySelectorAll('[style]')]) {
+  for (const el of descendants(root, isChrome)) if (attached(root, el) && removable(el)) el.remove()
+  for (const el of descendants(root, (e) => e.hasAttribute('style'))) {
     const style = (el.getAttribute('style') ?? '').toLowerCase().replace(/\s+/g, '')
     if (/display:none|visibility:hidden/.test(style) && removable(el)) el.remove()
   }
   // A header inside the article holds its title, byline, dateline, kicker: all repeated in the metadata.
-  for (const el of [...root.querySelectorAll('header')]) if (attached(root, el) && removable(el)) el.remove()
+  for (const el of byTags(root, HEADER)) if (attached(root, el) && removable(el)) el.remove()
 }
 
 function removeByName(root: Element, removable: (el: Element) => boolean): void {
@@ -152,21 +138,22 @@ function removeLinkLists(root: Element, removable: (el: Element) => boolean): vo
     const text = textOf(el)
     return text.length > 0 && full.lastIndexOf(text) >= full.length * 0.6
   }
-  for (const list of [...root.querySelectorAll('ul, ol')]) {
+  for (const list of byTags(root, LISTS)) {
     if (!attached(root, list) || inQuote(list) || !removable(list)) continue
     const items = [...list.children].filter((li) => li.tagName === 'LI')
     if (items.length === 0) continue
     const meanWords = items.reduce((sum, li) => sum + wordCount(textOf(li)), 0) / items.length
     if (meanWords > 20) continue
-    const linkedShare = (minDensity: number): number =>
-      items.filter((li) => linkDensity(li) > minDensity).length / items.length
+    const densities = items.map(linkDensity)
+    const linkedShare = (minDensity: number): number => densities.filter((d) => d > minDensity).length / items.length
     if (linkedShare(0.6) >= 0.6 || (linkedShare(0.25) === 1 && trailing(list))) removeWithLeadIn(list)
   }
   // Short trailing blocks that are nothing but links: "Read more: <headline>", tag rows, "More from the author".
   for (const el of leafBlocks(root)) {
-    if (!attached(root, el) || inQuote(el) || !removable(el)) continue
+    if (!attached(root, el)) continue
     const words = wordCount(textOf(el))
-    if (words > 0 && words <= 25 && el.querySelector('a') && linkDensity(el) >= 0.8 && trailing(el)) el.remove()
+    if (words === 0 || words > 25 || !hasDescendant(el, LINKS) || inQuote(el) || !removable(el)) continue
+    if (linkDensity(el) >= 0.8 && trailing(el)) el.remove()
   }
 }
 
@@ -175,7 +162,7 @@ function removeWithLeadIn(el: Element): void {
   const previous = el.previousElementSibling
   if (
     previous &&
-    !previous.querySelector('img') &&
+    !hasDescendant(previous, IMAGES) &&
     wordCount(textOf(previous)) <= 8 &&
     /^(?:H[1-6]|P|DIV|STRONG|B)$/.test(previous.tagName)
   ) {
@@ -187,9 +174,10 @@ function removeWithLeadIn(el: Element): void {
 
 function removeFurnitureLines(root: Element, removable: (el: Element) => boolean): void {
   for (const el of leafBlocks(root)) {
-    if (!attached(root, el) || inQuote(el) || !removable(el)) continue
+    if (!attached(root, el)) continue
     const text = textOf(el)
-    if (wordCount(text) <= 30 && isFurnitureLine(text)) el.remove()
+    if (wordCount(text) > 30 || !isFurnitureLine(text) || inQuote(el) || !removable(el)) continue
+    el.remove()
   }
 }
 
@@ -229,7 +217,7 @@ function removeRepeatedCaptions(root: Element): void {
 }
 
 function isCaptionLike(el: Element): boolean {
-  if (el.tagName === 'FIGCAPTION' || el.closest('figcaption, figure')) return true
+  if (within(el, FIGURES)) return true
   return /caption|credit/i.test(`${el.getAttribute('class') ?? ''} ${el.parentElement?.getAttribute('class') ?? ''}`)
 }
 
@@ -266,36 +254,28 @@ function bylineNames(byline: string | null): string[] {
   return first.length >= 3 && first !== cleaned ? [cleaned, first] : [cleaned]
 }
 
+/**
+ * Removes blocks left with no text and nothing to show (no image, table, rule or break). Bottom-up in one
+ * pass: removing an empty block never changes what its parent holds.
+ */
 function removeEmptyBlocks(root: Element): void {
-  for (const el of [...root.querySelectorAll('div, section, p, li, ul, ol, figure, span')].reverse()) {
-    if (!attached(root, el)) continue
-    if (!textOf(el) && !el.querySelector('img, picture, video, audio, table, hr, br')) el.remove()
-  }
-}
-
-/** Blocks with text of their own and no block children: paragraphs, list items, headings, captions. */
-function leafBlocks(root: Element): Element[] {
-  const out: Element[] = []
-  const visit = (el: Element): void => {
-    let hasBlockChild = false
-    for (const child of el.children) {
-      if (BLOCK_TAGS.has(child.tagName)) {
-        hasBlockChild = true
-        visit(child)
-      }
+  const visit = (el: Element): boolean => {
+    let holds = false
+    for (let node = el.firstChild; node;) {
+      const next = node.nextSibling
+      if (node.nodeType === 3) holds ||= /\S/.test(node.nodeValue ?? '')
+      else if (node.nodeType === 1) holds = visit(node as Element) || holds
+      node = next
     }
-    if (!hasBlockChild && el !== root && BLOCK_TAGS.has(el.tagName)) out.push(el)
+    if (CONTENT_WITHOUT_TEXT.has(el.tagName)) return true
+    if (!holds && el !== root && EMPTY_CANDIDATES.has(el.tagName)) el.remove()
+    return holds
   }
   visit(root)
-  return out
 }
 
-/** Whether el is still inside root (the article element is detached, so isConnected cannot tell). */
-function attached(root: Element, el: Element): boolean {
-  for (let node: Element | null = el; node; node = node.parentElement) if (node === root) return true
-  return false
-}
+const BLOCKQUOTE: ReadonlySet<string> = new Set(['BLOCKQUOTE'])
 
 function inQuote(el: Element): boolean {
-  return el.closest('blockquote') !== null
+  return within(el, BLOCKQUOTE)
 }

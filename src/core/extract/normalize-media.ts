@@ -12,11 +12,6 @@ export function absoluteUrl(href: string | null | undefined, base: string): stri
   }
 }
 
-/** The URL relative links of a page resolve against: its <base href> if it has a usable one. */
-export function documentBase(doc: Document, pageUrl: string): string {
-  return absoluteUrl(doc.querySelector('base[href]')?.getAttribute('href')?.trim(), pageUrl) ?? pageUrl
-}
-
 /**
  * Gives every image one absolute `src`: the largest srcset candidate, else a lazy-loading attribute
  * (data-src and friends), else src unless it is a data: placeholder. <picture> collapses to its <img>.

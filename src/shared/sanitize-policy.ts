@@ -95,7 +95,7 @@ export const ARTICLE_ASSET_PATTERN = /^assets\/[a-f0-9]{64}\.(?:jpg|png|gif|webp
 export const ARTICLE_URI_PATTERN = new RegExp(`^(?:https?:|mailto:|#|${ARTICLE_ASSET_PATTERN.source.slice(1)})`, 'i')
 
 /** Allowed attributes that can hold a URL; every other allowed attribute is plain text. */
-const URL_ATTRIBUTES = new Set(['href', 'src', 'cite'])
+export const URL_ATTRIBUTES: ReadonlySet<string> = new Set(['href', 'src', 'cite'])
 
 /** DOMPurify configuration built from the lists above (a plain object: no DOM types needed here). */
 export const ARTICLE_PURIFY_CONFIG = {

@@ -6,7 +6,14 @@ export default defineConfig({
   main: {
     // lowdb (and its steno) are ESM-only: bundle them into main instead of requiring them at run time.
     plugins: [externalizeDepsPlugin({ exclude: ['lowdb', 'steno'] })],
-    build: { rollupOptions: { input: { index: resolve('src/main/index.ts') } } }
+    build: {
+      rollupOptions: {
+        // The extract worker (worker_threads) is built beside index.js, with every chunk in out/main itself:
+        // src/core/import/extract-pool.ts looks for it next to the module that starts the pool.
+        input: { index: resolve('src/main/index.ts'), 'extract-worker': resolve('src/core/extract/extract-worker.ts') },
+        output: { entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' }
+      }
+    }
   },
   preload: {
     plugins: [externalizeDepsPlugin()],

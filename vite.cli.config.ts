@@ -17,13 +17,16 @@ const external = [
 export default defineConfig({
   ssr: { noExternal: BUNDLED },
   build: {
-    ssr: resolve('src/cli/index.ts'),
+    ssr: true,
     outDir: 'out/cli',
     emptyOutDir: true,
     target: 'node20',
     rollupOptions: {
+      // The extract worker is an entry of its own: src/core/import/extract-pool.ts starts it from beside
+      // the module that runs the pool, so every chunk stays in out/cli itself.
+      input: { index: resolve('src/cli/index.ts'), 'extract-worker': resolve('src/core/extract/extract-worker.ts') },
       external: (id) => external.some((e) => id === e || id.startsWith(`${e}/`)),
-      output: { format: 'es', entryFileNames: 'index.js' }
+      output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' }
     }
   }
 })

@@ -353,13 +353,9 @@ async function extract(args: string[], values: Options): Promise<number> {
   const file = args[0]
   if (!file) throw new UsageError('extract needs a saved HTML file')
   if (!values.url) throw new UsageError('extract needs --url <original-url> (used to resolve links and images)')
-  // Loaded here: the extractor's DOM libraries and the charset decoders take a while to load and no other
-  // command needs them here (every command pays for what the CLI loads at start; `serve` before opening).
-  const [{ extractArticle }, { decodeHtml }] = await Promise.all([
-    import('../core/extract/extract-article'),
-    import('../core/extract/decode-html')
-  ])
-  const a = extractArticle(decodeHtml(await readLocalFile(file)).html, values.url)
+  // Read in the extract worker, as every import is: the same code, the same time limit.
+  const { readPageInWorker } = await import('../core/import/extract-pool')
+  const { extracted: a } = await readPageInWorker({ bytes: await readLocalFile(file), pageUrl: values.url })
   const result = {
     title: a.title,
     byline: a.byline,

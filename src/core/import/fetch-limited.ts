@@ -14,6 +14,8 @@ export interface FetchedResource {
   url: URL
   status: number
   contentType: string
+  /** The Content-Language header, if any (a page's language when it declares none itself). */
+  contentLanguage: string | null
   bytes: Uint8Array
 }
 
@@ -57,7 +59,13 @@ export async function fetchLimited(
         throw new LecternError(`HTTP_${response.status}`, httpMessage(response.status, current))
       }
       const bytes = await readBody(response, limits, controller.signal, url, aborted)
-      return { url: current, status: response.status, contentType: response.headers.get('content-type') ?? '', bytes }
+      return {
+        url: current,
+        status: response.status,
+        contentType: response.headers.get('content-type') ?? '',
+        contentLanguage: response.headers.get('content-language'),
+        bytes
+      }
     }
   } catch (error) {
     if (!(error instanceof LecternError) && controller.signal.aborted) throw aborted()

@@ -1,10 +1,8 @@
-import { createHash } from 'node:crypto'
 import { basename } from 'node:path'
 import { LecternError } from '../../shared/errors'
 import { chooseCanonical } from './check-url'
-import { decodeHtml } from '../extract/decode-html'
+import { readPageInWorker } from './extract-pool'
 import { MAX_HTML_FILE_BYTES } from './read-local-file'
-import { extractArticleWith } from '../extract/extract-article'
 import type { ImportLimits } from './import-limits'
 import type { LibraryStore } from '../library/library-store'
 import { storeArticle, type StoredArticle } from './store-article'
@@ -27,12 +25,14 @@ export async function importHtml(
       `${fileName} is larger than ${MAX_HTML_FILE_BYTES / 1_000_000} MB, too large to be an article.`
     )
   }
-  const { html } = decodeHtml(bytes)
   const name = basename(fileName.replace(/\\/g, '/')) || 'page.html'
-  const hash = createHash('sha256').update(html).digest('hex').slice(0, 16)
   const pageUrl = `file:///${encodeURIComponent(name)}`
-  const savedUrl = `${pageUrl}#${hash}`
-  const extracted = extractArticleWith(html, pageUrl, { canonicalBase: true })
+  const {
+    sourceHtml: html,
+    sourceHash,
+    extracted
+  } = await readPageInWorker({ bytes, pageUrl, options: { canonicalBase: true }, hash: true }, limits.extractTimeoutMs)
+  const savedUrl = `${pageUrl}#${sourceHash?.slice(0, 16)}`
   if (extracted.canonicalUrl) {
     const canonicalUrl = chooseCanonical(new URL(extracted.canonicalUrl), extracted.canonicalUrl)
     return storeArticle(store, { sourceHtml: html, savedUrl: canonicalUrl, canonicalUrl, extracted }, limits)

@@ -1,7 +1,6 @@
 import { LecternError } from '../../shared/errors'
 import { checkWebUrl, chooseCanonical, normalizeUrl } from './check-url'
-import { decodeHtml } from '../extract/decode-html'
-import { extractArticle } from '../extract/extract-article'
+import { extractPool, readPageInWorker } from './extract-pool'
 import { fetchLimited } from './fetch-limited'
 import type { ImportLimits } from './import-limits'
 import type { LibraryStore } from '../library/library-store'
@@ -24,11 +23,20 @@ export async function importUrl(
   const existing = findSaved(store, savedUrl)
   if (existing) return { article: existing, existed: true, durable: Promise.resolve() }
 
+  extractPool() // starts the worker while the page downloads
   const page = await fetchLimited(url, limits.page, 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5', cancel)
   const mediaType = page.contentType.split(';')[0]?.trim().toLowerCase() ?? ''
   if (mediaType && !HTML_TYPES.test(mediaType)) throw unsupportedType(mediaType)
-  const { html: sourceHtml } = decodeHtml(page.bytes, page.contentType)
-  const extracted = extractArticle(sourceHtml, page.url.toString())
+  const { sourceHtml, extracted } = await readPageInWorker(
+    {
+      bytes: page.bytes,
+      contentType: page.contentType,
+      pageUrl: page.url.toString(),
+      options: { headerLang: page.contentLanguage }
+    },
+    limits.extractTimeoutMs,
+    cancel
+  )
   // Reached through a redirect to a page already saved, even if that one has a different canonical.
   const byFinalAddress = findSaved(store, normalizeUrl(page.url))
   if (byFinalAddress) return { article: byFinalAddress, existed: true, durable: Promise.resolve() }

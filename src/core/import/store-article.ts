@@ -8,8 +8,9 @@ import { LecternError } from '../../shared/errors'
 import type { ExtractedArticle } from '../extract/extract-article'
 import type { ImportLimits } from './import-limits'
 import type { LibraryStore } from '../library/library-store'
-import { localizeImages, readImageMap, writeImageMap } from './localize-images'
-import { readingMinutes } from '../extract/text-stats'
+import { localizeHtmlInWorker } from './extract-pool'
+import { readImageMap, storeImages, writeImageMap } from './store-images'
+import { readingMinutes } from '../../shared/reading-time'
 
 /** A page ready to be stored: its decoded HTML, the address it came from, and what extraction found. */
 export interface ExtractedPage {
@@ -108,7 +109,7 @@ function describe(extracted: ExtractedArticle, canonicalUrl: string) {
     lang: extracted.lang,
     wordCount: extracted.wordCount,
     readingMinutes: readingMinutes(extracted.wordCount),
-    publishedAt: validDate(extracted.publishedTime)
+    publishedAt: isoDate(extracted.publishedTime)
   }
 }
 
@@ -120,13 +121,13 @@ async function writeContent(
   known: Map<string, string>,
   cancel?: AbortSignal
 ) {
-  const images = await localizeImages(page.extracted.html, page.extracted.leadImageUrl, dir, limits.images, {
-    cancel,
-    known
-  })
+  const { html, imageUrls, leadImageUrl, text } = page.extracted
+  const images = await storeImages(imageUrls, leadImageUrl, dir, limits.images, { cancel, known })
+  // Rewriting the HTML parses it again: in the worker, not in the process that answers the window.
+  const localized = imageUrls.length ? await localizeHtmlInWorker(html, images.map, limits.extractTimeoutMs) : html
   await writeImageMap(dir, images.map)
-  await replaceFile(join(dir, 'content.html'), images.html)
-  await replaceFile(join(dir, 'content.txt'), page.extracted.text)
+  await replaceFile(join(dir, 'content.html'), localized)
+  await replaceFile(join(dir, 'content.txt'), text)
   return images
 }
 
@@ -148,8 +149,10 @@ function hostName(url: string): string | null {
   }
 }
 
-function validDate(value: string | null): string | null {
+/** A date as ISO 8601 when it reads as one between years 1000 and 9999; anything else is no date. */
+function isoDate(value: string | null): string | null {
   if (!value) return null
   const date = new Date(value)
-  return Number.isNaN(date.getTime()) ? null : date.toISOString()
+  const year = date.getUTCFullYear()
+  return Number.isNaN(date.getTime()) || year < 1000 || year > 9999 ? null : date.toISOString()
 }

@@ -16,6 +16,9 @@ export interface GlobalOptions {
   dataDir?: string
 }
 
+/** Runs a command's action; its result is the exit code. */
+export type Run = (action: () => Promise<number>) => Promise<void>
+
 /** Prints one block of output, ending it with a newline. */
 export function out(text: string): void {
   process.stdout.write(text.endsWith('\n') ? text : `${text}\n`)

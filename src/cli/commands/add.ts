@@ -5,7 +5,7 @@ import type { LecternApi } from '../../shared/contract'
 import { LecternError } from '../../shared/errors'
 import type { ImportProgress } from '../../shared/types'
 import { readLocalFile } from '../../core/import/read-local-file'
-import { out, parseTimeout, UsageError, valueOf, withLibrary, type GlobalOptions } from '../cli-support'
+import { out, parseTimeout, UsageError, valueOf, withLibrary, type GlobalOptions, type Run } from '../cli-support'
 
 interface AddOptions extends GlobalOptions {
   file?: string
@@ -14,7 +14,7 @@ interface AddOptions extends GlobalOptions {
 }
 
 /** `lectern add`: addresses and saved pages; several addresses (or --file) as one bulk import with progress. */
-export function addCommand(run: (action: () => Promise<number>) => Promise<void>): Command {
+export function addCommand(run: Run): Command {
   return new Command('add')
     .description(
       'save articles (fetch, extract, store text and images), or saved pages from HTML files; with several ' +

@@ -1,9 +1,9 @@
 import { Command } from 'commander'
 import { readLocalFile } from '../../core/import/read-local-file'
-import type { GlobalOptions } from '../cli-support'
+import type { GlobalOptions, Run } from '../cli-support'
 
 /** `lectern extract`: extraction only, from a saved page; the library is never opened. */
-export function extractCommand(run: (action: () => Promise<number>) => Promise<void>): Command {
+export function extractCommand(run: Run): Command {
   return new Command('extract')
     .description('extract an article from a saved page without touching the library')
     .argument('<file.html>', 'the saved page')

@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError } from 'commander'
-import { out, UsageError, valueOf, withLibrary, type GlobalOptions } from '../cli-support'
+import { out, UsageError, valueOf, withLibrary, type GlobalOptions, type Run } from '../cli-support'
 
 const OPERATORS = `
 Operators: "exact phrase"  -word  tag:x  -tag:x  site:example.com  author:name
@@ -7,7 +7,7 @@ Operators: "exact phrase"  -word  tag:x  -tag:x  site:example.com  author:name
 (see the README, "Search")`
 
 /** `lectern search`: ranked hits with a snippet each. */
-export function searchCommand(run: (action: () => Promise<number>) => Promise<void>): Command {
+export function searchCommand(run: Run): Command {
   return new Command('search')
     .description('full-text search, best first, with a snippet of each')
     .argument('<query...>', 'words and operators, e.g. "lighthouse tag:history"')

@@ -6,7 +6,7 @@ import { LecternError } from '../../shared/errors'
 import type { EarlyAnswers, LecternCore } from '../../core/create-core'
 import { createLocalApi } from '../../core/local-api'
 import { startServer } from '../../server/start-server'
-import { openCore, parseTimeout, reportRepairs, type GlobalOptions } from '../cli-support'
+import { openCore, parseTimeout, reportRepairs, type GlobalOptions, type Run } from '../cli-support'
 
 interface ServeOptions extends GlobalOptions {
   port: number
@@ -14,7 +14,7 @@ interface ServeOptions extends GlobalOptions {
 }
 
 /** `lectern serve`: the browser mode (what `npm run web` runs). */
-export function serveCommand(run: (action: () => Promise<number>) => Promise<void>): Command {
+export function serveCommand(run: Run): Command {
   return new Command('serve')
     .description('run Lectern for your browser on 127.0.0.1 and print the address to open')
     .option('--port <n>', 'the port to listen on (0-65535; 0 picks a free one)', parsePort, 0)

@@ -56,6 +56,28 @@ export default tseslint.config(
     }
   },
   {
+    // The CLI is contract calls plus formatting (createLocalApi): no store, no dispatch (layer-boundaries test too).
+    files: ['src/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electron],
+          patterns: [
+            {
+              group: ['**/main/**', '**/renderer/**', '**/preload/**'],
+              message: 'Core, server and CLI do not reach into the Electron shell or the renderer.'
+            },
+            {
+              group: ['**/core/library/*', '!**/core/library/data-dir', '**/core/dispatch', '**/core/search/**'],
+              message: 'The CLI reaches the library through createLocalApi (src/core/local-api.ts) only.'
+            }
+          ]
+        }
+      ]
+    }
+  },
+  {
     files: ['src/renderer/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [

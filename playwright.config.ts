@@ -1,8 +1,10 @@
 import { defineConfig } from '@playwright/test'
+import { findChromium } from './scripts/find-chromium.js'
 
-// Browser tests drive Debian's Chromium (never a downloaded browser). Its background services are
-// switched off: on a machine without internet they would only fail and add noise.
-const chromiumPath = process.env.LECTERN_CHROMIUM ?? '/usr/bin/chromium'
+// Browser tests drive the Chromium scripts/find-chromium.js finds (LECTERN_CHROMIUM, Playwright's own, or one on
+// PATH such as Debian's); `npm test` installs Playwright's when there is none (scripts/test-e2e.js). Its
+// background services are switched off: on a machine without internet they would only fail and add noise.
+const chromiumPath = findChromium()?.path
 
 export default defineConfig({
   testDir: 'tests',

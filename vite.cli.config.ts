@@ -5,9 +5,9 @@ import pkg from './package.json' with { type: 'json' }
 
 // The command line and the browser-mode server: a Node ESM bundle of src/cli + src/server + src/core.
 // npm dependencies stay external (they are in node_modules next to it), except the ones every command loads
-// at start: bundled, zod and lowdb load in ~50 ms instead of ~130 ms as their ES module graphs (resolution
+// at start: bundled, zod, lowdb and commander load in ~50 ms instead of ~130 ms as their ES module graphs (resolution
 // and a file per module), which every command, `lectern serve` included, pays before opening the library.
-const BUNDLED = ['zod', 'lowdb', 'steno']
+const BUNDLED = ['zod', 'lowdb', 'steno', 'commander']
 const external = [
   ...builtinModules,
   ...builtinModules.map((m) => `node:${m}`),

@@ -7,7 +7,7 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
 import { createCore } from '../src/core/create-core'
-import { dispatch } from '../src/core/dispatch'
+import { createLocalApi } from '../src/core/local-api'
 import { DEFAULT_IMPORT_LIMITS } from '../src/core/import/import-limits'
 import type { ImportProgress } from '../src/shared/types'
 import { articlePage, html, png, startFixtureSite, type Route } from '../tests/support/fixture-site'
@@ -56,7 +56,7 @@ async function run(label: string, concurrencyOverride: number | null): Promise<R
   const finished = new Promise<ImportProgress>((resolve) =>
     core.events.on('importProgress', (p) => p.finished && resolve(p))
   )
-  const begun = await dispatch(core.handlers, 'addUrls', { urls })
+  const begun = await createLocalApi(core).addUrls({ urls })
   if (!begun.ok) throw new Error(begun.error.message)
   const last = await finished
   const seconds = (performance.now() - started) / 1000

@@ -8,6 +8,7 @@ import type { ImportProgress, IndexProgress, Settings } from './types'
 export const METHOD_NAMES = [
   'listArticles',
   'getArticle',
+  'getArticleText',
   'addUrl',
   'addUrls',
   'addHtml',
@@ -39,24 +40,29 @@ export const METHOD_NAMES = [
 ] as const
 export type MethodName = (typeof METHOD_NAMES)[number]
 
-/** Events pushed from the core to every window: name → payload. */
-export interface EventPayloads {
+/** Declares an event and its payload type P (a type-only phantom, as `method` does in contract.ts). */
+const event = <P>(): { payload?: P } => ({})
+
+/**
+ * Events pushed from the core to every window, as one complete record: the names every transport forwards
+ * (main over IPC, the server as SSE, the preload and the HTTP client to the page, the local API in-process)
+ * are this record's keys, and the renderer handles each in a record typed over them, so an event added
+ * here is forwarded everywhere or does not compile.
+ */
+export const EVENTS = {
   /** Something in the library changed (added, deleted, archived, ...); views should refresh. */
-  libraryChanged: { ids: string[] }
+  libraryChanged: event<{ ids: string[] }>(),
   /** Reading settings changed (in this or another window). */
-  settingsChanged: Settings
+  settingsChanged: event<Settings>(),
   /** A bulk import made progress (one item started or finished, or the batch ended). */
-  importProgress: ImportProgress
+  importProgress: event<ImportProgress>(),
   /** The search index is loading or being rebuilt (phase "ready" once it answers queries). */
-  indexProgress: IndexProgress
+  indexProgress: event<IndexProgress>()
 }
-export type EventName = keyof EventPayloads
-export const EVENT_NAMES = [
-  'libraryChanged',
-  'settingsChanged',
-  'importProgress',
-  'indexProgress'
-] as const satisfies readonly EventName[]
+export type EventName = keyof typeof EVENTS
+/** Event name → payload. */
+export type EventPayloads = { [E in EventName]: NonNullable<(typeof EVENTS)[E]['payload']> }
+export const EVENT_NAMES = Object.keys(EVENTS) as readonly EventName[]
 
 /** IPC channel names, derived so main and preload cannot disagree. */
 export const ipcChannel = (name: MethodName): string => `lectern:${name}`

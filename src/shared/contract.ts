@@ -7,6 +7,7 @@ import { z } from 'zod'
 import type {
   AddUrlResult,
   ArticleContent,
+  ArticleText,
   ArticleMeta,
   ImportProgress,
   SavedSearch,
@@ -17,6 +18,8 @@ import { FONT_FAMILIES, LIBRARY_VIEWS, SETTINGS_LIMITS, THEMES } from './types'
 import type { DeleteResult, LibraryCounts, LibraryPage, LibraryStatus } from './types'
 import { LIBRARY_SORTS, SORT_ORDERS } from './types'
 import type { Result } from './result'
+import { ARTICLE_ID_PATTERN } from './article-id'
+import { normalizeTag } from './tags'
 import type { EventName, EventPayloads, MethodName } from './contract-names'
 
 export * from './contract-names'
@@ -26,13 +29,19 @@ const method =
   <O>() =>
   <I extends z.ZodType>(input: I): { input: I; output?: O } => ({ input })
 
-const articleId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'an article id is lowercase letters, digits and dashes')
+const articleId = z.string().regex(ARTICLE_ID_PATTERN, 'an article id is lowercase letters, digits and dashes')
 const articleIds = z.array(articleId).min(1).max(100_000)
-const tagName = z.string().trim().min(1, 'a tag needs at least one character').max(100)
+// Normalized here (the handlers, the store and every transport get the stored form), then checked.
+const tagName = z
+  .string()
+  .transform(normalizeTag)
+  .pipe(z.string().min(1, 'a tag needs at least one character').max(100))
 
 export const contract = {
   listArticles: method<ArticleMeta[]>()(z.object({ view: z.enum(LIBRARY_VIEWS).optional() })),
   getArticle: method<ArticleContent>()(z.object({ id: articleId })),
+  /** The article's plain text (what `lectern read` prints). */
+  getArticleText: method<ArticleText>()(z.object({ id: articleId })),
   addUrl: method<AddUrlResult>()(z.object({ url: z.string().max(8192) })),
   /** Starts saving many addresses; progress arrives as importProgress events. Bounded concurrency. */
   addUrls: method<ImportProgress>()(z.object({ urls: z.array(z.string().max(8192)).min(1).max(10_000) })),

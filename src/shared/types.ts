@@ -36,6 +36,12 @@ export interface ArticleContent {
   html: string
 }
 
+/** An article with its plain text (content.txt). */
+export interface ArticleText {
+  meta: ArticleMeta
+  text: string
+}
+
 export const LIBRARY_VIEWS = ['inbox', 'favorites', 'archive', 'all'] as const
 export type LibraryView = (typeof LIBRARY_VIEWS)[number]
 

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createCore, type LecternCore } from '../../src/core/create-core'
@@ -6,6 +6,7 @@ import { dispatch } from '../../src/core/dispatch'
 import type { DeleteResult, LibraryCounts, LibraryPage, LibraryStatus } from '../../src/shared/types'
 import { fixtureArticle } from '../support/library-fixtures'
 import { callCore } from '../support/call-core'
+import { seedLibrary } from '../support/seed-library'
 import { tempDir } from '../support/temp-dir'
 
 let dir: ReturnType<typeof tempDir>
@@ -14,14 +15,11 @@ let changes: string[][]
 
 beforeEach(async () => {
   dir = tempDir()
+  await seedLibrary(
+    dir.path,
+    Array.from({ length: 12 }, (_, n) => fixtureArticle(n))
+  )
   core = await createCore({ dataDir: dir.path })
-  for (let n = 0; n < 12; n++) {
-    const a = fixtureArticle(n)
-    mkdirSync(core.store.articleDir(a.id), { recursive: true })
-    writeFileSync(join(core.store.articleDir(a.id), 'content.html'), '<p>body</p>')
-    void core.store.add(a)
-  }
-  await core.store.flush()
   changes = []
   core.events.on('libraryChanged', ({ ids }) => changes.push(ids))
 })

@@ -68,7 +68,7 @@ describe('reading progress', () => {
       readAt: null,
       state: 'unread'
     })
-    await core.store.flush() // saves are coalesced; on disk within about a second, now when asked
+    await core.flush() // saves are coalesced; on disk within about a second, now when asked
     expect(readStoredArticles(dir.path).find((a) => a.id === article.id)?.progress).toBe(0.4)
 
     await call('updateSettings', { archiveOnFinish: true })

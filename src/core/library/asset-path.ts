@@ -1,8 +1,9 @@
 import { join, resolve, sep } from 'node:path'
+import { isArticleId } from '../../shared/article-id'
 
-// Article ids and stored asset names are ours and have a fixed shape; anything else is refused outright,
-// which rules out "..", encoded separators, absolute paths and NUL bytes before the file system is touched.
-const ARTICLE_ID = /^[a-z0-9][a-z0-9-]{0,63}$/
+// Article ids (see shared/article-id.ts) and stored asset names are ours and have a fixed shape; anything else
+// is refused outright, which rules out "..", encoded separators, absolute paths and NUL bytes before the file
+// system is touched.
 const ASSET_FILE = /^assets\/[a-f0-9]{64}\.(?:jpg|png|gif|webp|avif)$/
 
 /** Content type of each stored image extension: the only files the asset routes ever serve. */
@@ -19,7 +20,7 @@ export const ASSET_CONTENT_TYPES: Record<string, string> = {
  * dir, or null when the request is anything but a well-formed asset path inside that article's folder.
  */
 export function resolveAssetPath(dataDir: string, articleId: string, relPath: string): string | null {
-  if (!ARTICLE_ID.test(articleId) || !ASSET_FILE.test(relPath)) return null
+  if (!isArticleId(articleId) || !ASSET_FILE.test(relPath)) return null
   const articleDir = resolve(dataDir, 'articles', articleId)
   const full = resolve(join(articleDir, relPath))
   // Belt and braces: the patterns above already forbid escaping, this keeps it true if they are loosened.

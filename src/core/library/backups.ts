@@ -106,3 +106,47 @@ export async function latestChange(dataDir: string, files: string[]): Promise<nu
   ) // a missing shard is an empty one
   return Math.max(0, ...times)
 }
+
+/**
+ * When backups are made while the library is open: at open when the library changed since the newest one,
+ * then after a save at most every `intervalMs`; one at a time, failures logged (a backup is a safety net,
+ * never a reason to fail a save).
+ */
+export class BackupSchedule {
+  private running: Promise<void> | null = null
+  private lastAt = 0
+
+  constructor(
+    private readonly dataDir: string,
+    private readonly files: readonly string[],
+    private readonly intervalMs: number,
+    private readonly keep: number
+  ) {}
+
+  /** Called at open: backs up when a library file changed since the newest backup. */
+  async atOpen(): Promise<void> {
+    this.lastAt = await newestBackupTime(this.dataDir)
+    if ((await latestChange(this.dataDir, [...this.files])) > this.lastAt) this.start()
+  }
+
+  /** Called after each save: backs up when the last backup is older than the interval. */
+  afterSave(): void {
+    if (Date.now() - this.lastAt >= this.intervalMs) this.start()
+  }
+
+  /** Resolves once a running backup has finished. */
+  async settled(): Promise<void> {
+    await this.running
+  }
+
+  private start(): void {
+    if (this.running) return
+    this.lastAt = Date.now()
+    this.running = makeBackup(this.dataDir, [...this.files], this.keep)
+      .then(() => undefined)
+      .catch((error: unknown) => console.error('lectern: backing up the library failed', error))
+      .finally(() => {
+        this.running = null
+      })
+  }
+}

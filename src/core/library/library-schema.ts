@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ARTICLE_ID_PATTERN } from '../../shared/article-id'
 import type { ArticleMeta } from '../../shared/types'
 
 /** The current schema version of the data dir's library files (see migrations.ts for the history). */
@@ -8,7 +9,7 @@ const isoDate = z.string().max(64)
 
 /** One article's metadata as stored. Unknown keys are dropped on read (contentMissing is derived, never trusted). */
 export const articleMetaSchema = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/),
+  id: z.string().regex(ARTICLE_ID_PATTERN),
   url: z.string(),
   canonicalUrl: z.string(),
   title: z.string(),
@@ -65,7 +66,6 @@ export function claimedVersion(value: unknown): number | null {
   return typeof version === 'number' && Number.isInteger(version) ? version : null
 }
 
-const ARTICLE_ID = /^[a-z0-9][a-z0-9-]{0,63}$/
 const str = (v: unknown) => typeof v === 'string'
 const strOrNull = (v: unknown) => v === null || typeof v === 'string'
 const num = (v: unknown) => typeof v === 'number' && Number.isFinite(v)
@@ -79,7 +79,7 @@ export function isStoredArticle(v: unknown): v is ArticleMeta {
   const a = v as Record<string, unknown>
   return (
     str(a.id) &&
-    ARTICLE_ID.test(a.id as string) &&
+    ARTICLE_ID_PATTERN.test(a.id as string) &&
     str(a.url) &&
     str(a.canonicalUrl) &&
     str(a.title) &&

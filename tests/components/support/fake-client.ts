@@ -18,7 +18,8 @@ import {
 } from '../../../src/shared/types'
 import type { LecternClient } from '../../../src/renderer/src/api/lectern-client'
 import { articleMeta } from '../../support/article-meta'
-import { matchesFilter, matchesView } from '../../../src/renderer/src/store/matches-view'
+import { inView as matchesView } from '../../../src/shared/library-views'
+import { matchesFilter } from '../../../src/renderer/src/store/matches-view'
 
 let counter = 0
 
@@ -96,6 +97,12 @@ export class FakeClient implements LecternClient {
       const meta = this.articles.get(input.id)
       if (!meta) return fail('NOT_FOUND', 'That article is not in your library.')
       return ok({ meta, html: this.bodies.get(input.id) ?? '' })
+    },
+    getArticleText: async (input) => {
+      this.record('getArticleText', input)
+      const meta = this.articles.get(input.id)
+      if (!meta) return fail('NOT_FOUND', 'That article is not in your library.')
+      return ok({ meta, text: (this.bodies.get(input.id) ?? '').replace(/<[^>]*>/g, '') })
     },
     addUrl: async (input): Promise<Result<AddUrlResult>> => {
       this.record('addUrl', input)

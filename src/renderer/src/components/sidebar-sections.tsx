@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent, type MouseEvent } from 'react'
 import type { LibraryCounts, LibraryView } from '../../../shared/types'
 import { useAppStore } from '../store/store-context'
+import { normalizeTag } from '../../../shared/tags'
 
 const NO_TAGS: LibraryCounts['tags'] = []
 const NO_SITES: LibraryCounts['sites'] = []
@@ -85,7 +86,7 @@ function RenameTagForm({ tag, onDone }: { tag: string; onDone: () => void }) {
   const renameTag = useAppStore((s) => s.renameTag)
   const [name, setName] = useState(tag)
   const input = useRef<HTMLInputElement>(null)
-  const target = name.trim().replace(/\s+/g, ' ')
+  const target = normalizeTag(name)
   const merging = target !== tag && tags.some((t) => t.tag === target)
 
   useEffect(() => {

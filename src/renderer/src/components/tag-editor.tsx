@@ -3,6 +3,7 @@ import type { ArticleMeta } from '../../../shared/types'
 import { findLoaded } from '../store/library-rows'
 import { useAppStore } from '../store/store-context'
 import { articlesCount } from './format'
+import { normalizeTags } from '../../../shared/tags'
 
 const NO_TAGS: { tag: string; count: number }[] = []
 
@@ -36,14 +37,7 @@ function TagEditorPanel({ ids }: { ids: string[] }) {
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault()
-    const tags = [
-      ...new Set(
-        text
-          .split(',')
-          .map((t) => t.trim().replace(/\s+/g, ' '))
-          .filter(Boolean)
-      )
-    ]
+    const tags = normalizeTags(text.split(','))
     if (tags.length === 0) return close()
     if (await addTags(ids, tags)) setText('')
   }

@@ -1,10 +1,16 @@
 import type { StateCreator } from 'zustand'
 import type { LecternClient } from '../api/lectern-client'
 import type { ImportSlice } from './import-slice'
-import type { LibrarySlice } from './library-slice'
+import type { LibraryActionsSlice } from './library-actions-slice'
+import type { LibraryUiSlice } from './library-ui-slice'
+import type { ListSlice } from './list-slice'
 import type { ReaderSlice } from './reader-slice'
+import type { SelectionSlice } from './selection-slice'
 import type { SearchSlice } from './search-slice'
 import type { SettingsSlice } from './settings-slice'
+
+/** The library's part of the state: the list, where the user is in it, what they do to it, its dialogs. */
+export type LibrarySlice = ListSlice & SelectionSlice & LibraryActionsSlice & LibraryUiSlice
 
 /** The whole renderer state: one store, composed of slices so each concern stays small and testable. */
 export type AppState = LibrarySlice & ReaderSlice & ImportSlice & SettingsSlice & SearchSlice

@@ -1,11 +1,15 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
+import { EVENT_NAMES, type EventName, type EventPayloads } from '../../../shared/contract-names'
 import type { LecternClient } from '../api/lectern-client'
 import type { ReaderControlsHandle } from '../keyboard/reader-controls'
 import type { AppState, SliceDeps } from './app-state'
 import { createImportSlice } from './import-slice'
-import { createLibrarySlice } from './library-slice'
+import { createLibraryActionsSlice } from './library-actions-slice'
+import { createLibraryUiSlice } from './library-ui-slice'
+import { createListSlice } from './list-slice'
 import { createReaderSlice } from './reader-slice'
 import { createSearchSlice } from './search-slice'
+import { createSelectionSlice } from './selection-slice'
 import { createSettingsSlice } from './settings-slice'
 
 export interface AppStore extends StoreApi<AppState> {
@@ -32,20 +36,29 @@ export function createAppStore(client: LecternClient, options: AppStoreOptions =
     searchDebounceMs: options.searchDebounceMs ?? 120
   }
   const store = createStore<AppState>()((...a) => ({
-    ...createLibrarySlice(deps)(...a),
+    ...createListSlice(deps)(...a),
+    ...createSelectionSlice(deps)(...a),
+    ...createLibraryActionsSlice(deps)(...a),
+    ...createLibraryUiSlice(deps)(...a),
     ...createReaderSlice(deps)(...a),
     ...createImportSlice(deps)(...a),
     ...createSettingsSlice(deps)(...a),
     ...createSearchSlice(deps)(...a)
   }))
-  // Another window, the CLI or an import finishing elsewhere changed the library: refresh what we show.
-  const offLibrary = client.api.on('libraryChanged', () => {
-    store.getState().libraryChanged()
-    store.getState().refreshSearch()
-  })
-  const offSettings = client.api.on('settingsChanged', (settings) => store.getState().receiveSettings(settings))
-  const offImport = client.api.on('importProgress', (progress) => store.getState().receiveImportProgress(progress))
-  const offIndex = client.api.on('indexProgress', (progress) => store.getState().receiveIndexProgress(progress))
+  // What the store does with each core event: a complete record over the contract's events, so an event
+  // added to the contract does not compile until the renderer handles it.
+  const receivers: { [E in EventName]: (payload: EventPayloads[E]) => void } = {
+    // Another window, the CLI or an import finishing elsewhere changed the library: refresh what we show.
+    libraryChanged: () => {
+      store.getState().libraryChanged()
+      store.getState().refreshSearch()
+    },
+    settingsChanged: (settings) => store.getState().receiveSettings(settings),
+    importProgress: (progress) => store.getState().receiveImportProgress(progress),
+    indexProgress: (progress) => store.getState().receiveIndexProgress(progress)
+  }
+  const subscribe = <E extends EventName>(event: E) => client.api.on(event, receivers[event])
+  const offEvents = EVENT_NAMES.map(subscribe)
   // Choosing another library view (or tag, or site) leaves the search results for that list.
   const offView = store.subscribe((state, previous) => {
     const listChanged = state.view !== previous.view || state.tag !== previous.tag || state.site !== previous.site
@@ -56,11 +69,8 @@ export function createAppStore(client: LecternClient, options: AppStoreOptions =
     client,
     reader: { current: null },
     dispose() {
-      offLibrary()
-      offSettings()
-      offImport()
+      for (const off of offEvents) off()
       store.getState().stopLibraryTimers()
-      offIndex()
       offView()
       store.getState().clearSearch()
       void store.getState().flushProgress()

@@ -1,5 +1,0 @@
-export type { LecternClient } from './lectern-client'
-export { createElectronClient } from './electron-client'
-export { createHttpClient, type HttpClientDeps } from './http-client'
-export { createClient } from './create-client'
-export { stripTokenQuery } from './strip-token-query'

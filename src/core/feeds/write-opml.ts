@@ -45,8 +45,8 @@ export function writeOpml(feeds: OpmlExportFeed[], options: { title?: string; no
 }
 
 /** What no XML 1.0 document may contain: C0 controls but tab and newlines, U+FFFE/U+FFFF, lone surrogates. */
-// eslint-disable-next-line no-control-regex
 const NOT_XML =
+  // eslint-disable-next-line no-control-regex
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g
 
 const xmlText = (text: string) => text.replace(NOT_XML, '').trim()

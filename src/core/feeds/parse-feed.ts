@@ -37,7 +37,9 @@ export function parseFeed(input: FeedInput, limits: FeedLimits = DEFAULT_FEED_LI
     throw notAFeed(input.url, describeContent(bytes, input.contentType ?? '', kind))
   }
   // Duplicates are removed after parsing, so read a little more than is kept.
-  const parsed = readWithRepair(text, kind.format, limits.maxItems * 2, input.url)
+  const rawItems = limits.maxItems * 2
+  const document = kind.format === 'json' ? text : cutAfterItems(text, rawItems)
+  const parsed = readWithRepair(document, kind.format, rawItems, input.url)
   return normalizeFeed(readFormat(parsed, input.url), kind.format, input.url, limits)
 }
 
@@ -46,6 +48,20 @@ const PARSERS = {
   atom: (text: string, maxItems: number): AnyFeed => ({ format: 'atom', feed: parseAtomFeed(text, { maxItems }) }),
   rdf: (text: string, maxItems: number): AnyFeed => ({ format: 'rdf', feed: parseRdfFeed(text, { maxItems }) }),
   json: (text: string, maxItems: number): AnyFeed => ({ format: 'json', feed: parseJsonFeed(text, { maxItems }) })
+}
+
+/**
+ * The document up to the start of item number `count + 1`: a feed with 100,000 items is not parsed
+ * whole to keep the first thousand. The cut document is unterminated, which the reader (or the repair
+ * pass) closes like any truncated feed.
+ */
+function cutAfterItems(text: string, count: number): string {
+  const itemStart = /<(?:[\w-]+:)?(?:item|entry)[\s/>]/g
+  let seen = 0
+  for (let match = itemStart.exec(text); match; match = itemStart.exec(text)) {
+    if (++seen > count) return text.slice(0, match.index)
+  }
+  return text
 }
 
 function readWithRepair(text: string, format: FeedFormat, maxItems: number, url: string): AnyFeed {

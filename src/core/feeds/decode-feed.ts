@@ -6,7 +6,8 @@ export type EncodingSource = 'bom' | 'header' | 'declaration' | 'detected'
 
 /**
  * Decodes feed (or OPML) bytes to text: the byte order mark, then the Content-Type charset, then the XML
- * declaration's encoding, then detection (valid UTF-8 is UTF-8, anything else windows-1252). Full ICU is
+ * declaration's encoding, then detection (UTF-8 when the bytes are valid UTF-8 or hold well-formed
+ * multi-byte sequences beside a stray invalid byte, else windows-1252). Full ICU is
  * present, so GBK, Big5, Shift_JIS, EUC-KR and the rest decode with the platform's TextDecoder.
  *
  * Two corrections for what servers get wrong: a Latin-1 family charset from the header (a server default,
@@ -38,7 +39,8 @@ export function decodeFeed(
   if (chosen?.encoding === 'UTF-8' && (utf8.valid || utf8.multibyte)) {
     return { text: decode(bytes, 'UTF-8'), encoding: 'UTF-8', source: chosen.source }
   }
-  const encoding = utf8.valid ? 'UTF-8' : 'windows-1252'
+  // XML without a declaration is UTF-8 by definition; a stray invalid byte does not make the rest Latin-1.
+  const encoding = utf8.valid || utf8.multibyte ? 'UTF-8' : 'windows-1252'
   return { text: decode(bytes, encoding), encoding, source: 'detected' }
 }
 
@@ -52,8 +54,19 @@ function decode(bytes: Uint8Array, encoding: string): string {
       `The feed is in the ${encoding} text encoding, which Lectern cannot read.`
     )
   }
-  return decoder.decode(bytes)
+  const text = decoder.decode(bytes)
+  // Node 20's TextDecoder decodes windows-1252 as ISO-8859-1, leaving 0x80-0x9F as C1 controls where
+  // feeds have curly quotes, dashes and the euro sign: map those 32 bytes as the Encoding Standard does.
+  return encoding === 'windows-1252'
+    ? text.replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80] ?? c)
+    : text
 }
+
+// prettier-ignore
+const WINDOWS_1252_HIGH = [
+  '\u20ac', '\u0081', '\u201a', '\u0192', '\u201e', '\u2026', '\u2020', '\u2021', '\u02c6', '\u2030', '\u0160', '\u2039', '\u0152', '\u008d', '\u017d', '\u008f',
+  '\u0090', '\u2018', '\u2019', '\u201c', '\u201d', '\u2022', '\u2013', '\u2014', '\u02dc', '\u2122', '\u0161', '\u203a', '\u0153', '\u009d', '\u017e', '\u0178'
+]
 
 /** The WHATWG name for a label (so iso-8859-1 is windows-1252 and gb2312 is GBK), or null when unknown. */
 function encodingName(label: string | undefined): string | null {

@@ -8,7 +8,7 @@ import {
   JSON_FEED,
   PDF_BYTES,
   RSS_2
-} from '../fixtures/feeds/feed-fixtures'
+} from '../support/feed-fixtures'
 
 const response = (body: string | Uint8Array, contentType: string, url = 'https://blog.example/post', status?: number) =>
   ({

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { readOpml } from '../../src/core/feeds/read-opml'
 import { writeOpml } from '../../src/core/feeds/write-opml'
 import { LecternError } from '../../src/shared/errors'
-import { OPML_WITH_FOLDERS, RSS_2 } from '../fixtures/feeds/feed-fixtures'
+import { OPML_WITH_FOLDERS, RSS_2 } from '../support/feed-fixtures'
 
 describe('readOpml', () => {
   it('reads feeds with their folders, once each, skipping what is not a web feed', () => {

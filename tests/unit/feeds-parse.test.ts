@@ -14,7 +14,7 @@ import {
   RDF_FEED,
   RSS_2,
   gbkFeed
-} from '../fixtures/feeds/feed-fixtures'
+} from '../support/feed-fixtures'
 
 const bytes = (text: string) => new TextEncoder().encode(text)
 const parse = (body: string | Uint8Array, url = 'https://feeds.example/feed.xml', contentType = 'application/xml') =>

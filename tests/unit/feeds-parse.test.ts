@@ -165,6 +165,16 @@ describe('parseFeed: real-world malformations', () => {
     ])
   })
 
+  it('judges the format by the root element, past stylesheets, comments and a DOCTYPE', () => {
+    const atomQuotingRss = `<?xml version="1.0"?><?xml-stylesheet type="text/xsl" href="/s.xsl"?><!-- generated -->
+      <!DOCTYPE feed [<!ENTITY x "y">]><feed xmlns="http://www.w3.org/2005/Atom"><title>Styled</title>
+      <entry><id>1</id><title>About feeds</title><link href="https://s.example/1"/>
+      <content type="html"><![CDATA[<pre><rss version="2.0"><item></item></rss></pre>]]></content></entry></feed>`
+    const feed = parse(atomQuotingRss)
+    expect(feed.format).toBe('atom')
+    expect(feed.items.map((i) => i.title)).toEqual(['About feeds'])
+  })
+
   it('gives an item without GUID or link a stable hash of its title and date', () => {
     const xml = (extra: string) =>
       `<rss version="2.0"><channel><title>T</title><item><title>Only a title</title><pubDate>Tue, 10 Jun 2025 04:00:00 GMT</pubDate>${extra}</item></channel></rss>`

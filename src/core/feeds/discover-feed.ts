@@ -91,7 +91,7 @@ export function discoverFeed(response: FetchedResponse, limits: FeedLimits = DEF
     try {
       return {
         kind: 'feed',
-        feed: parseFeed({ body: response.bytes, contentType: response.contentType, url: response.url }, limits)
+        feed: parseFeed({ body: text, url: response.url }, limits)
       }
     } catch (error) {
       if (error instanceof LecternError) return { kind: 'none', error }

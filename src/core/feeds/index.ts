@@ -1,21 +1,7 @@
 /**
- * The feeds core: pure functions over bytes and records, no I/O. Parsing and discovery are synchronous
- * and linear, so they can run in the import worker pool; the policies are plain data in, plain data out.
+ * The feeds core's refresh policies: plain data in, plain data out, no I/O, quick to load. Parsing,
+ * discovery and OPML are in ./feed-parsing, to be loaded with a dynamic import when first needed.
  */
-export { parseFeed, type FeedInput } from './parse-feed'
-export { decodeFeed } from './decode-feed'
-export {
-  discoverFeed,
-  feedLinks,
-  guessFeedUrls,
-  COMMON_FEED_PATHS,
-  type FeedCandidate,
-  type FeedDiscovery,
-  type FetchedResponse
-} from './discover-feed'
-export { noFeedFound, notAFeed } from './feed-errors'
-export { readOpml, DEFAULT_OPML_LIMITS, type OpmlFeed, type OpmlImport, type OpmlLimits } from './read-opml'
-export { writeOpml, type OpmlExportFeed } from './write-opml'
 export { conditionalHeaders, nextValidators, NO_VALIDATORS, type CacheValidators } from './conditional-request'
 export {
   afterFailure,

@@ -138,7 +138,7 @@ function readRdf(feed: RdfFeed.Feed<string>, feedUrl: string): RawFeed {
 }
 
 function readJson(feed: JsonFeed.Feed<string>, feedUrl: string): RawFeed {
-  // JSON Feed 1.0 had a single `author`; feedsmith keeps it only as 1.1 `authors`.
+  // feedsmith reads JSON Feed 1.0's single `author` into `authors` too.
   const feedAuthor = first(feed.authors)?.name ?? null
   return {
     title: feed.title ?? null,

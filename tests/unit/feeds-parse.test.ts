@@ -161,6 +161,7 @@ describe('parseFeed: real-world malformations', () => {
       ['Alpha', 'https://broken.example/a'],
       ['Beta', 'https://broken.example/b'],
       ['Gamma', 'https://broken.example/c'],
+      ['Epsilon', 'https://broken.example/e'],
       ['Delta', 'https://broken.example/d']
     ])
   })

@@ -9,33 +9,11 @@ const MAX_OUTPUT_DEPTH = 64
 const MAX_PARSER_DEPTH = 512
 
 /** Feed elements that hold only text: `<title>B<title>` inside one is a typo for `</title>`. */
-const TEXT_ELEMENTS = new Set([
-  'title',
-  'link',
-  'guid',
-  'pubdate',
-  'id',
-  'updated',
-  'published',
-  'name',
-  'email',
-  'uri'
-])
+const TEXT_ELEMENTS = new Set('title link guid pubdate id updated published name email uri'.split(' '))
+/** Feed entries, which never nest. */
+const ENTRY_ELEMENTS = new Set(['item', 'entry'])
 /** Elements that are always empty: they never swallow the siblings that follow an unclosed tag. */
-const EMPTY_ELEMENTS = new Set([
-  'br',
-  'hr',
-  'img',
-  'meta',
-  'input',
-  'source',
-  'wbr',
-  'area',
-  'col',
-  'embed',
-  'param',
-  'track'
-])
+const EMPTY_ELEMENTS = new Set('br hr img meta input source wbr area col embed param track'.split(' '))
 const XML_NAME = /^[A-Z_a-z][\w.:-]*$/
 
 interface Open {
@@ -48,7 +26,8 @@ class Abandon extends Error {}
 
 /**
  * Rewrites malformed XML as well-formed XML, keeping every element a tolerant reader can recover:
- * unclosed and mismatched tags are closed where their parent closes, a truncated document is closed at
+ * unclosed and mismatched tags are closed where their parent closes (an unclosed item where the next item
+ * starts), `<title>A<title>` reads as `<title>A</title>`, a truncated document is closed at
  * its end, bare `&` and `<` in text are escaped, and the DOCTYPE (with any entity definitions, so no
  * billion laughs) and comments are removed. Linear in the input: nesting is bounded as described above.
  */
@@ -57,6 +36,19 @@ export function repairXml(source: string): string {
   const stack: Open[] = []
   let written = 0 // how many entries of `stack` are open in the output
   let inCdata = false
+
+  /** An item never contains an item: `<item>` inside an unclosed one closes it (and what is open inside it). */
+  const closeOpenEntry = (lower: string) => {
+    let at = stack.length - 1
+    while (at >= 0 && !(stack[at]?.open && stack[at]?.name.toLowerCase() === lower)) at--
+    for (let i = stack.length - 1; at >= 0 && i >= at; i--) {
+      const entry = stack[i] as Open
+      if (!entry.open) continue
+      out.push(`</${entry.name}>`)
+      entry.open = false
+      written--
+    }
+  }
 
   const parser = new Parser(
     {
@@ -72,6 +64,7 @@ export function repairXml(source: string): string {
           stack.push({ name, open: false })
           return
         }
+        if (ENTRY_ELEMENTS.has(lower)) closeOpenEntry(lower)
         // A dropped element's children are written inside the nearest element still open in the output:
         // the output's open elements are always a subsequence of `stack`, so the result stays well-formed.
         if (!XML_NAME.test(name) || written >= MAX_OUTPUT_DEPTH) {

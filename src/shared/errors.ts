@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'UNSUPPORTED_TYPE'
   | 'UNSUPPORTED_ENCODING'
   | 'NOT_AN_ARTICLE'
+  | 'NOT_A_FEED'
   | 'NOT_FOUND'
   | 'INVALID_INPUT'
   | 'FORBIDDEN'

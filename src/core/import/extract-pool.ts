@@ -20,6 +20,8 @@ const IDLE_MS = 60_000
 const WORKER_HEAP_MB = 1024
 
 let pool: Piscina | null = null
+// One worker per spare core, at least one (the benchmark compares other sizes through setExtractPoolSize).
+let maxThreads = Math.max(1, availableParallelism() - 1)
 
 /**
  * Where the worker's code is: beside this module in a build (out/cli, out/main: both bundle
@@ -41,12 +43,23 @@ export function extractPool(): Piscina {
       filename,
       execArgv,
       minThreads: 1,
-      maxThreads: Math.max(1, availableParallelism() - 1),
+      maxThreads,
       idleTimeout: IDLE_MS,
       resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB }
     })
   }
   return pool
+}
+
+/** Sets how many workers the pool runs from its next start (closes the current pool). For measurements. */
+export async function setExtractPoolSize(threads: number): Promise<void> {
+  await closeExtractPool()
+  maxThreads = Math.max(1, Math.floor(threads))
+}
+
+/** How many workers the pool runs. */
+export function extractPoolSize(): number {
+  return maxThreads
 }
 
 /** Stops the pool's workers (at shutdown; a later call to extractPool starts a new pool). */

@@ -27,15 +27,14 @@ export async function importHtml(
   }
   const name = basename(fileName.replace(/\\/g, '/')) || 'page.html'
   const pageUrl = `file:///${encodeURIComponent(name)}`
-  const {
-    sourceHtml: html,
-    sourceHash,
-    extracted
-  } = await readPageInWorker({ bytes, pageUrl, options: { canonicalBase: true }, hash: true }, limits.extractTimeoutMs)
+  const { sourceGz, sourceHash, extracted } = await readPageInWorker(
+    { bytes, pageUrl, options: { canonicalBase: true }, hash: true },
+    limits.extractTimeoutMs
+  )
   const savedUrl = `${pageUrl}#${sourceHash?.slice(0, 16)}`
   if (extracted.canonicalUrl) {
     const canonicalUrl = chooseCanonical(new URL(extracted.canonicalUrl), extracted.canonicalUrl)
-    return storeArticle(store, { sourceHtml: html, savedUrl: canonicalUrl, canonicalUrl, extracted }, limits)
+    return storeArticle(store, { sourceGz, savedUrl: canonicalUrl, canonicalUrl, extracted }, limits)
   }
-  return storeArticle(store, { sourceHtml: html, savedUrl, canonicalUrl: savedUrl, extracted }, limits)
+  return storeArticle(store, { sourceGz, savedUrl, canonicalUrl: savedUrl, extracted }, limits)
 }

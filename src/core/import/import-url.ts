@@ -27,7 +27,7 @@ export async function importUrl(
   const page = await fetchLimited(url, limits.page, 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5', cancel)
   const mediaType = page.contentType.split(';')[0]?.trim().toLowerCase() ?? ''
   if (mediaType && !HTML_TYPES.test(mediaType)) throw unsupportedType(mediaType)
-  const { sourceHtml, extracted } = await readPageInWorker(
+  const { sourceGz, extracted } = await readPageInWorker(
     {
       bytes: page.bytes,
       contentType: page.contentType,
@@ -41,7 +41,7 @@ export async function importUrl(
   const byFinalAddress = findSaved(store, normalizeUrl(page.url))
   if (byFinalAddress) return { article: byFinalAddress, existed: true, durable: Promise.resolve() }
   const canonicalUrl = chooseCanonical(page.url, extracted.canonicalUrl)
-  return storeArticle(store, { sourceHtml, savedUrl, canonicalUrl, extracted }, limits, cancel)
+  return storeArticle(store, { sourceGz, savedUrl, canonicalUrl, extracted }, limits, cancel)
 }
 
 function unsupportedType(mediaType: string): LecternError {

@@ -1,8 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
-import { gzip } from 'node:zlib'
 import type { AddUrlResult, ArticleMeta } from '../../shared/types'
 import { LecternError } from '../../shared/errors'
 import type { ExtractedArticle } from '../extract/extract-article'
@@ -14,7 +12,8 @@ import { readingMinutes } from '../../shared/reading-time'
 
 /** A page ready to be stored: its decoded HTML, the address it came from, and what extraction found. */
 export interface ExtractedPage {
-  sourceHtml: string
+  /** The decoded page, gzipped (source.html.gz), from the extract worker. */
+  sourceGz: Uint8Array
   /** The address the user gave (normalized): what they will recognise in the library. */
   savedUrl: string
   /** Where the page really is: after redirects, or its rel=canonical. */
@@ -54,7 +53,7 @@ export async function storeArticle(
     await mkdir(dir, { recursive: true })
     const content = await writeContent(dir, page, limits, new Map(), cancel)
     // The fetched page, so the article can be extracted again later without the network.
-    await writeFile(join(dir, 'source.html.gz'), await promisify(gzip)(page.sourceHtml))
+    await writeFile(join(dir, 'source.html.gz'), page.sourceGz)
     const article: ArticleMeta = {
       id,
       url: page.savedUrl,

@@ -30,18 +30,28 @@ function segmenterFor(lang: string | null): Intl.Segmenter {
 /** Calls `onWord(word, index)` for each word-like segment of `text`, in order. Linear in the text's length. */
 export function segmentWords(text: string, lang: string | null, onWord: (word: string, index: number) => void): void {
   const segmenter = segmenterFor(lang)
-  for (let start = 0; start < text.length;) {
-    let end = Math.min(text.length, start + PIECE)
-    if (end < text.length) {
-      let cut = end
-      while (cut > start + PIECE / 2 && !BREAK.test(text[cut - 1]!)) cut--
-      if (cut > start + PIECE / 2) end = cut
-      // Never split a surrogate pair.
-      else if (/[\ud800-\udbff]/.test(text[end - 1]!)) end--
-    }
-    for (const part of segmenter.segment(text.slice(start, end))) {
+  for (const { piece, start } of textPieces(text, PIECE)) {
+    for (const part of segmenter.segment(piece)) {
       if (part.isWordLike) onWord(part.segment, start + part.index)
     }
+  }
+}
+
+/**
+ * A text in pieces of at most `size` characters, each ending at a space or punctuation in its last half
+ * when there is one, so words stay whole (one unbroken run of letters is cut where it must, never inside
+ * a surrogate pair).
+ */
+export function* textPieces(text: string, size: number): Generator<{ piece: string; start: number }> {
+  for (let start = 0; start < text.length;) {
+    let end = Math.min(text.length, start + size)
+    if (end < text.length) {
+      let cut = end
+      while (cut > start + size / 2 && !BREAK.test(text[cut - 1]!)) cut--
+      if (cut > start + size / 2) end = cut
+      else if (/[\ud800-\udbff]/.test(text[end - 1]!)) end--
+    }
+    yield { piece: text.slice(start, end), start }
     start = end
   }
 }

@@ -13,6 +13,7 @@ import {
   pairProbe,
   termHash
 } from '../../src/core/search/pair-filter'
+import { textPieces } from '../../src/shared/segment-words'
 import type { ArticleMeta, SearchResult } from '../../src/shared/types'
 import { articleMeta } from '../support/article-meta'
 import { tempDir } from '../support/temp-dir'
@@ -292,6 +293,33 @@ describe('word-pair filter', () => {
         (doc) => skip[doc] === 0 && probes.every((p) => mayContainPair(filters[doc]!, p))
       )
       expect(kept).toEqual(expected)
+    }
+  })
+})
+
+describe('long articles indexed in pieces', () => {
+  it('rank and match phrases exactly as when the whole text is indexed at once', () => {
+    // Long texts, ASCII and not (café), so both tokenizer paths meet piece boundaries mid-article.
+    const entries = Array.from({ length: 12 }, (_, i): [ArticleMeta, string] => {
+      const [meta, text] = article(i)
+      return [meta, Array.from({ length: 400 }, (_, k) => `${text} ${WORDS[k % WORDS.length]}`).join('. ')]
+    })
+    const lib = library(entries)
+    const whole = new InvertedIndex()
+    const pieces = new InvertedIndex()
+    for (const [meta, text] of entries) {
+      whole.add(docInfo(meta), text)
+      pieces.startBody()
+      for (const { piece } of textPieces(text, 700)) pieces.addBodyPiece(piece)
+      pieces.finishAdd(docInfo(meta))
+    }
+    const reader = {
+      title: (id: string) => lib.metas.get(id)!.title,
+      text: (id: string) => lib.source.readTextBytes(id).toString()
+    }
+    for (const query of [...QUERIES, '"ember fjord"', '"cafe harbour"']) {
+      const run = (index: InvertedIndex) => runQuery(index, parseQuery(query), { limit: 100, offset: 0 }, reader)
+      expect(run(pieces), query).toEqual(run(whole))
     }
   })
 })

@@ -51,8 +51,9 @@ export class InvertedIndex {
   private sequence = new Uint32Array(4096)
   /** Saves in progress (see holdCompaction). */
   private holds = 0
-  /** Term ids of the body being added (-1 for a word too long to index). */
+  /** Term ids of the body being added (-1 for a word too long to index), and how many so far. */
   private bodyIds = new Int32Array(4096)
+  private bodyCount = 0
 
   constructor(docs = new DocTable(), pairFilters = new PairFilterStore(), dictionary = new TermDictionary()) {
     this.docs = docs
@@ -68,11 +69,31 @@ export class InvertedIndex {
 
   /** Indexes an article's metadata and body text, replacing its previous version. */
   add(info: DocInfo, body: string): void {
+    this.startBody()
+    this.addBodyPiece(body)
+    this.finishAdd(info)
+  }
+
+  /**
+   * Starts an article's body given in pieces (addBodyPiece, then finishAdd): a very long article is then
+   * indexed a piece at a time, with other work between pieces. Pieces must be cut between words.
+   */
+  startBody(): void {
+    this.bodyCount = 0
+  }
+
+  /** Reads the next piece of the body being added. */
+  addBodyPiece(piece: string): void {
+    this.bodyCount += this.bodyTermIds(piece, this.bodyCount)
+  }
+
+  /** Indexes the article with the body given since startBody, replacing its previous version. */
+  finishAdd(info: DocInfo): void {
     this.remove(info.id)
     // Per-article counts in a scratch array by term id (one dictionary lookup per word, not two).
     const touched: number[] = []
     let length = 0
-    const bodyCount = this.bodyTermIds(body)
+    const bodyCount = this.bodyCount
     const bodyIds = this.bodyIds
     const titleTerms = indexTerms(info.title)
     if (this.sequence.length < bodyCount + titleTerms.length + 1)
@@ -219,18 +240,24 @@ export class InvertedIndex {
   }
 
   /** The ids of a body's words into `bodyIds`; returns the count. */
-  private bodyTermIds(body: string): number {
-    if (this.bodyIds.length < body.length / 2 + 1) this.bodyIds = new Int32Array(Math.ceil(body.length / 2) + 1024)
+  /** Writes the term ids of a piece of body text to bodyIds from index `from`; returns how many. */
+  private bodyTermIds(body: string, from: number): number {
+    this.bodyRoom(from + Math.ceil(body.length / 2) + 1)
     if (!NOT_ASCII.test(body)) {
-      const count = this.dictionary.scanAscii(body, this.bodyIds)
+      const count = this.dictionary.scanAscii(body, this.bodyIds, from)
       this.termsAdded()
       return count
     }
     const terms = indexTerms(body)
-    if (this.bodyIds.length < terms.length) this.bodyIds = new Int32Array(terms.length * 2)
+    this.bodyRoom(from + terms.length)
     for (let i = 0; i < terms.length; i++)
-      this.bodyIds[i] = terms[i]!.length > MAX_TERM_LENGTH ? -1 : this.termId(terms[i]!)
+      this.bodyIds[from + i] = terms[i]!.length > MAX_TERM_LENGTH ? -1 : this.termId(terms[i]!)
     return terms.length
+  }
+
+  /** Makes bodyIds hold at least `size` ids, keeping the ones written so far. */
+  private bodyRoom(size: number): void {
+    if (this.bodyIds.length < size) this.bodyIds = grown(this.bodyIds, new Int32Array(size * 2 + 1024))
   }
 
   private termId(term: string): number {
@@ -312,7 +339,7 @@ export class InvertedIndex {
   }
 }
 
-function grown<T extends Uint16Array | Uint32Array>(from: T, to: T): T {
+function grown<T extends Uint16Array | Uint32Array | Int32Array>(from: T, to: T): T {
   to.set(from)
   return to
 }

@@ -1,11 +1,12 @@
 import { join } from 'node:path'
 import { setImmediate as nextTurn } from 'node:timers/promises'
+import { textPieces } from '../../shared/segment-words'
 import type { ArticleMeta, IndexProgress, SearchHit, SearchResult } from '../../shared/types'
 import { loadIndex, saveIndex } from './index-file'
 import { InvertedIndex } from './inverted-index'
 import { parseQuery } from './parse-query'
 import { runQuery } from './run-query'
-import { docInfo, fingerprint } from './search-doc'
+import { docInfo, fingerprint, type DocInfo } from './search-doc'
 import { highlightRanges, makeSnippet, snippetFromBytes } from './snippet'
 import { hasCjk, warmSegmenters } from './tokenize'
 
@@ -40,6 +41,8 @@ export const SEARCH_LIMITS = { defaultLimit: 20, maxLimit: 200, maxOffset: 10_00
  * count (64 articles took 40 ms, or over 100 ms with Chinese or Japanese text to segment).
  */
 const SLICE_MS = 12
+/** Body text indexed in one go; a longer article is indexed in pieces of this size (~2 ms each). */
+const BODY_PIECE = 16_384
 /** At most this often a progress event (a rebuild at 50k takes ~40 s). */
 const PROGRESS_MS = 100
 /** More stale articles than this share of the library: rebuild rather than patch. */
@@ -247,13 +250,34 @@ export class SearchService {
       const id = ids[i]!
       const meta = this.options.source.find(id)
       if (!meta) index.remove(id)
-      else index.add(docInfo(meta), this.readText(id))
+      else await this.addInPieces(index, docInfo(meta), this.readText(id), slices, i)
       await slices.after(i + 1)
     }
     // Retired numbers cost memory and file space until compacted; compacting walks every posting (~100 ms at 50k).
     if (index.retired > Math.max(1000, index.live / 4)) index.compact()
     this.dirty = true
     this.scheduleSave()
+  }
+
+  /**
+   * Adds one article; a long text (a 1 MB encyclopedia entry takes ~150 ms to tokenize) is read a piece at a
+   * time, yielding to the event loop between slices so the window never waits on it. Searches wait for the
+   * update queue, so none sees the article half-added.
+   */
+  private async addInPieces(
+    index: InvertedIndex,
+    info: DocInfo,
+    text: string,
+    slices: Slicer,
+    done: number
+  ): Promise<void> {
+    if (text.length <= BODY_PIECE) return index.add(info, text)
+    index.startBody()
+    for (const { piece } of textPieces(text, BODY_PIECE)) {
+      index.addBodyPiece(piece)
+      await slices.after(done)
+    }
+    index.finishAdd(info)
   }
 
   /** An article's text, or '' when its file is missing (it is then found by its metadata only). */

@@ -36,12 +36,13 @@ export class TermDictionary {
   }
 
   /**
-   * Writes the ids of the words of an ASCII text (runs of letters and digits, lowercased) to `out`, in
-   * order, adding new terms; a word longer than MAX_TERM_LENGTH is written as -1. Returns the count.
+   * Writes the ids of the words of an ASCII text (runs of letters and digits, lowercased) to `out` from
+   * index `from`, in order, adding new terms; a word longer than MAX_TERM_LENGTH is written as -1. Returns
+   * how many it wrote.
    * The caller makes sure the text is ASCII and `out` has room (at most one word per two characters).
    */
-  scanAscii(text: string, out: Int32Array): number {
-    let count = 0
+  scanAscii(text: string, out: Int32Array, from = 0): number {
+    let count = from
     const length = text.length
     let i = 0
     while (i < length) {
@@ -63,7 +64,7 @@ export class TermDictionary {
       }
       out[count++] = this.find(text, start, i, hash >>> 0 || 1)
     }
-    return count
+    return count - from
   }
 
   /** Restores terms saved in id order. */

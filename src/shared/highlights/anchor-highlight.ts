@@ -1,4 +1,4 @@
-import { collapseWhitespace, describeSelection, tidyRange } from './describe-selection'
+import { describeSelection, tidyRange } from './describe-selection'
 import { contextSimilarity, fuzzyCandidates } from './fuzzy-match'
 import { QUOTE_CONTEXT_LENGTH, type Anchor, type Highlight, type HighlightSelectors } from './highlight'
 
@@ -35,10 +35,13 @@ const EXACT_BUDGET = 4_000_000
 /** Context compared on each side: the stored ~32 characters, and never more than twice that. */
 const MAX_CONTEXT = 2 * QUOTE_CONTEXT_LENGTH
 
+/** A paragraph break compares equal to a space; the length stays the same, so offsets are shared. */
+const fold = (text: string): string => (text.includes('\n') ? text.replace(/\n/g, ' ') : text)
+
 /** Prepares a normalised text for anchorHighlight (linear time). */
 export function prepareAnchorText(text: string): AnchorText {
   const safe = typeof text === 'string' ? text : ''
-  return { text: safe, folded: safe.includes('\n') ? safe.replace(/\n/g, ' ') : safe }
+  return { text: safe, folded: fold(safe) }
 }
 
 interface Scored {
@@ -52,16 +55,17 @@ const str = (value: unknown): string => (typeof value === 'string' ? value : '')
 
 /**
  * Where `highlight` lies in the normalised `text` now, and which selector found it; null when it cannot be
- * placed. Never throws, whatever the stored selectors hold.
+ * placed. Never throws, whatever the stored selectors hold. Selectors are compared as stored (a paragraph
+ * break equals a space): quotes from elsewhere (an import, a person typing) go through describeQuote first.
  */
 export function anchorHighlight(highlight: HighlightSelectors, text: string | AnchorText): Anchor | null {
   const target = typeof text === 'string' ? prepareAnchorText(text) : text
   const { folded } = target
   const quote = highlight?.quote
-  const exact = collapseWhitespace(str(quote?.exact))
+  const exact = fold(str(quote?.exact))
   if (exact.trim() === '' || folded.length === 0) return null
-  const prefix = collapseWhitespace(str(quote?.prefix)).slice(-MAX_CONTEXT)
-  const suffix = collapseWhitespace(str(quote?.suffix)).slice(0, MAX_CONTEXT)
+  const prefix = fold(str(quote?.prefix).slice(-MAX_CONTEXT))
+  const suffix = fold(str(quote?.suffix).slice(0, MAX_CONTEXT))
   const position = highlight?.position
   const start = position?.start
   const end = position?.end

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   describeRange,
+  drawHighlight,
   highlightIdAt,
   offsetsToPieces,
   rangeToOffsets,
@@ -220,5 +221,24 @@ describe('wrapHighlights', () => {
     wrapHighlights(doc, root, [h])
     expect(root.querySelector('.print-header mark')).toBeNull()
     expect(marksOf(root, h.id).map((m) => m.textContent)).toEqual(['Boats come in ', 'late'])
+  })
+
+  it('draws one more highlight over those already drawn, touching only the text it covers', () => {
+    const { doc, root } = readerDocument()
+    const text = root.textContent
+    const map = readerTextMap(root)
+    const first = highlight(describeRange(map, selectText(doc, root, 'Nets', 'hooks'))!, 'green')
+    const second = highlight(describeRange(map, selectText(doc, root, 'quay', 'weight'))!, 'pink')
+    wrapHighlights(doc, root, [first])
+    const untouched = root.querySelector('p')!.innerHTML
+    expect(drawHighlight(doc, root, second)).toMatchObject({ ...second.position, method: 'position' })
+    expect(root.textContent).toBe(text)
+    expect(root.querySelector('p')!.innerHTML).toBe(untouched)
+    for (const h of [first, second]) {
+      const marked = marksOf(root, h.id)
+        .map((m) => m.textContent)
+        .join('')
+      expect(withoutSpace(marked)).toBe(withoutSpace(h.quote.exact))
+    }
   })
 })

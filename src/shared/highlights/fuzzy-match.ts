@@ -48,48 +48,70 @@ function gram(text: string, i: number): number {
   return (h ^ (h >>> 16)) & 0xffff
 }
 
+/** The 16-bit hash of every 3-gram of a text (entry i: the one starting at i). Computed once per text. */
+export function textGrams(text: string): Uint16Array {
+  const grams = new Uint16Array(Math.max(0, text.length - Q + 1))
+  for (let i = 0; i < grams.length; i++) grams[i] = gram(text, i)
+  return grams
+}
+
+// Scratch table of the pattern's 3-grams, reused by every call (and cleared after each) to spare 64 kB a call.
+const patternGrams = new Uint8Array(0x10000)
+
 /**
- * Starts of at most `limit` windows of text[from, to), each as long as the pattern and none overlapping another
- * by more than half, that share the most 3-grams with the pattern: at least m - 2 - 3k (the q-gram lemma's bound for a
- * match with k errors) and at least half as many as the best window. O(to - from + limit * m).
+ * Starts of at most `limit` windows of text[from, to), each as long as the pattern, that share the most
+ * 3-grams with the pattern: at least m - 2 - 3k (the q-gram lemma's bound for a match with k errors) and at
+ * least half as many as the best window. Of a stretch of qualifying starts, only the best start in each
+ * half-pattern length counts. Two passes over the text's precomputed 3-grams: O(to - from), no allocation
+ * in proportion to the text.
  */
-function likelyWindows(text: string, pattern: string, from: number, to: number, maxErrors: number, limit: number) {
+function likelyWindows(
+  grams: Uint16Array,
+  pattern: string,
+  from: number,
+  to: number,
+  maxErrors: number,
+  limit: number
+): number[] {
   const m = pattern.length
   const perWindow = m - Q + 1
   const positions = to - from - m + 1
   if (perWindow <= 0 || positions <= 1) return [from]
-  const table = new Uint8Array(0x10000)
+  const table = patternGrams
   for (let i = 0; i + Q <= m; i++) table[gram(pattern, i)] = 1
-  const hits = new Uint8Array(to - from - Q + 1)
-  for (let i = 0; i < hits.length; i++) hits[i] = table[gram(text, from + i)]!
-  const shared = new Uint16Array(positions)
-  let sum = 0
-  for (let i = 0; i < perWindow; i++) sum += hits[i]!
-  shared[0] = sum
+  let first = 0
+  for (let i = 0; i < perWindow; i++) first += table[grams[from + i]!]!
+  let best = first
+  let sum = first
   for (let j = 1; j < positions; j++) {
-    sum += hits[j + perWindow - 1]! - hits[j - 1]!
-    shared[j] = sum
+    sum += table[grams[from + j + perWindow - 1]!]! - table[grams[from + j - 1]!]!
+    if (sum > best) best = sum
   }
-  // Window starts ordered by shared 3-grams, most first (counting sort: the counts are at most perWindow).
-  const buckets = new Int32Array(perWindow + 2)
-  for (let j = 0; j < positions; j++) buckets[perWindow - shared[j]! + 1]!++
-  for (let b = 1; b < buckets.length; b++) buckets[b]! += buckets[b - 1]!
-  const order = new Int32Array(positions)
-  for (let j = 0; j < positions; j++) order[buckets[perWindow - shared[j]!]!++] = j
   // Natural text shares common 3-grams ("the", "ing") with any pattern, so windows far below the best one are
   // not worth verifying either.
-  const minShared = Math.max(1, perWindow - Q * maxErrors, Math.ceil(shared[order[0]!]! * RELATIVE_SHARED))
-  const blocked = new Uint8Array(positions)
+  const minShared = Math.max(1, perWindow - Q * maxErrors, Math.ceil(best * RELATIVE_SHARED))
   const radius = Math.max(1, m >> 1)
-  const starts: number[] = []
-  for (let i = 0; i < positions && starts.length < limit; i++) {
-    const j = order[i]!
-    if (shared[j]! < minShared) break
-    if (blocked[j]) continue
-    starts.push(from + j)
-    blocked.fill(1, Math.max(0, j - radius), Math.min(positions, j + radius + 1))
+  const peaks: { start: number; shared: number }[] = []
+  let stretch = -1
+  let peak = { start: -1, shared: -1 }
+  sum = first
+  for (let j = 0; j < positions; j++) {
+    if (j > 0) sum += table[grams[from + j + perWindow - 1]!]! - table[grams[from + j - 1]!]!
+    if (sum >= minShared) {
+      if (stretch < 0 || j - stretch >= radius) {
+        if (stretch >= 0) peaks.push(peak)
+        stretch = j
+        peak = { start: j, shared: sum }
+      } else if (sum > peak.shared) peak = { start: j, shared: sum }
+    } else if (stretch >= 0) {
+      peaks.push(peak)
+      stretch = -1
+    }
   }
-  return starts
+  if (stretch >= 0) peaks.push(peak)
+  for (let i = 0; i + Q <= m; i++) table[gram(pattern, i)] = 0
+  peaks.sort((a, b) => b.shared - a.shared || a.start - b.start)
+  return peaks.slice(0, limit).map((p) => from + p.start)
 }
 
 /** The lowest-error places of `pattern` in text[from, to), in text offsets. */
@@ -110,7 +132,15 @@ function verify(text: string, pattern: string, maxErrors: number, from: number, 
  * errors: the best few in each of at most `limit` promising windows (see likelyWindows), so places other than
  * the single best one are found too.
  */
-function findApprox(text: string, pattern: string, maxErrors: number, from: number, to: number, limit: number) {
+function findApprox(
+  text: string,
+  grams: Uint16Array,
+  pattern: string,
+  maxErrors: number,
+  from: number,
+  to: number,
+  limit: number
+) {
   const m = pattern.length
   const lo = Math.max(0, from)
   const hi = Math.min(text.length, to)
@@ -118,7 +148,7 @@ function findApprox(text: string, pattern: string, maxErrors: number, from: numb
   if (hi - lo <= 2 * (m + slack)) return verify(text, pattern, maxErrors, lo, hi).slice(0, limit * MATCHES_PER_WINDOW)
   const matches: FuzzyMatch[] = []
   const seen = new Set<string>()
-  for (const start of likelyWindows(text, pattern, lo, hi, maxErrors, limit)) {
+  for (const start of likelyWindows(grams, pattern, lo, hi, maxErrors, limit)) {
     const found = verify(text, pattern, maxErrors, Math.max(lo, start - slack), Math.min(hi, start + m + slack))
     found.sort((a, b) => a.errors - b.errors || Math.abs(a.start - start) - Math.abs(b.start - start))
     for (const match of found.slice(0, MATCHES_PER_WINDOW)) {
@@ -160,13 +190,14 @@ function closest(matches: FuzzyMatch[], at: (match: FuzzyMatch) => number, targe
  * quote is searched for whole. A long one by its head and its tail: each is searched for in the whole text,
  * and the other is then looked for where the quote's length says it should be, so the cost does not grow
  * with the quote. O(n) for a text of n characters, plus bounded verification (see the top of this file).
+ * `grams` are the text's textGrams, when the caller keeps them for several quotes.
  */
-export function fuzzyCandidates(text: string, quote: string): QuoteCandidate[] {
+export function fuzzyCandidates(text: string, quote: string, grams = textGrams(text)): QuoteCandidate[] {
   const m = quote.length
   if (m <= FULL_QUOTE_LIMIT) {
     const maxErrors = Math.floor(m * MAX_ERROR_RATE)
     if (maxErrors === 0) return []
-    return findApprox(text, quote, maxErrors, 0, text.length, MAX_WINDOWS).map((match) => ({
+    return findApprox(text, grams, quote, maxErrors, 0, text.length, MAX_WINDOWS).map((match) => ({
       start: match.start,
       end: match.end,
       quoteScore: 1 - match.errors / m
@@ -181,15 +212,23 @@ export function fuzzyCandidates(text: string, quote: string): QuoteCandidate[] {
     const quoteScore = 1 - errors / (2 * SEGMENT) - Math.abs(end - start - m) / m
     if (end > start && quoteScore >= 1 - MAX_ERROR_RATE) candidates.push({ start, end, quoteScore })
   }
-  for (const h of findApprox(text, head, segmentErrors, 0, text.length, MAX_WINDOWS)) {
+  for (const h of findApprox(text, grams, head, segmentErrors, 0, text.length, MAX_WINDOWS)) {
     const expectedEnd = h.start + m
-    const found = findApprox(text, tail, segmentErrors, expectedEnd - SEGMENT - drift, expectedEnd + drift, 2)
+    const found = findApprox(text, grams, tail, segmentErrors, expectedEnd - SEGMENT - drift, expectedEnd + drift, 2)
     const t = closest(found, (match) => match.end, expectedEnd)
     if (t) add(h.start, t.end, h.errors + t.errors)
   }
-  for (const t of findApprox(text, tail, segmentErrors, 0, text.length, MAX_WINDOWS)) {
+  for (const t of findApprox(text, grams, tail, segmentErrors, 0, text.length, MAX_WINDOWS)) {
     const expectedStart = t.end - m
-    const found = findApprox(text, head, segmentErrors, expectedStart - drift, expectedStart + SEGMENT + drift, 2)
+    const found = findApprox(
+      text,
+      grams,
+      head,
+      segmentErrors,
+      expectedStart - drift,
+      expectedStart + SEGMENT + drift,
+      2
+    )
     const h = closest(found, (match) => match.start, expectedStart)
     if (h) add(h.start, t.end, h.errors + t.errors)
   }

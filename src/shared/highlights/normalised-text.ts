@@ -108,6 +108,9 @@ const BLOCKS = new Set([
 ])
 // Never text: code, styling, embedded documents, the <head>.
 const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'MATH', 'IFRAME', 'OBJECT', 'HEAD'])
+// nodeName is upper case for HTML elements in an HTML document, lower case in XML and for SVG and MathML:
+// both spellings are looked up, so no name is case-converted (this runs once per element of long articles).
+for (const set of [BLOCKS, SKIPPED]) for (const name of [...set]) set.add(name.toLowerCase())
 
 const TEXT_NODE = 3
 const ELEMENT_NODE = 1
@@ -220,7 +223,7 @@ export function normaliseText<T extends TextTreeNode = TextTreeNode>(
       continue
     }
     if (item.nodeType === ELEMENT_NODE) {
-      const name = item.nodeName.toUpperCase()
+      const name = item.nodeName
       if (SKIPPED.has(name) || (skip && item !== root && skip(item))) continue
       if (BLOCKS.has(name)) {
         if (length > 0) pendingBreak = true

@@ -5,6 +5,11 @@
  * as attribute values. The marks must be added after the display-time sanitizing pass (which removes class
  * and data-* attributes); since that pass strips data-* attributes, the article itself can never contain an
  * element that looks like one of our highlights.
+ *
+ * Use: wrapHighlights on the frame's document in its load handler (as revealMatch does), drawHighlight for
+ * one new highlight, unwrapHighlights to take one away, highlightIdAt for a click. bench/highlights.ts
+ * measures the cost of 500 highlights on a long article; nearly all of it is the frame laying itself out
+ * again, not this code.
  */
 import {
   anchorHighlight,
@@ -25,6 +30,10 @@ import {
 /** Content inside these elements is not part of the article's text (the header shown only on paper). */
 const SKIP_CLASS = 'print-header'
 export const HIGHLIGHT_CLASS = 'lectern-hl'
+// Node type numbers, not the global Node: the document may belong to another window (the reader frame).
+const ELEMENT_NODE = 1
+const TEXT_NODE = 3
+const DOCUMENT_NODE = 9
 
 /** A range of the normalised text to draw in one colour. */
 export interface HighlightMark {
@@ -43,13 +52,15 @@ export interface HighlightPlacement {
 /** The normalised text of the reader's article root, mapped to its text nodes (see normaliseText). */
 export function readerTextMap(root: Node): TextMap<Text> {
   return normaliseText<Text>(root, {
-    skip: (element) => (element as unknown as Element).classList?.contains(SKIP_CLASS) === true
+    // The name first: this runs for every element of the article, and classList is not free.
+    skip: (element) =>
+      element.nodeName === 'HEADER' && (element as unknown as Element).classList.contains(SKIP_CLASS) === true
   })
 }
 
 /** The normalised offset of a DOM boundary point: how many characters of the text lie before it. */
 function boundaryOffset(map: TextMap<Text>, container: Node, offset: number): number | null {
-  if (container.nodeType === Node.TEXT_NODE) {
+  if (container.nodeType === TEXT_NODE) {
     const at = offsetAt(map, container as Text, offset)
     if (at !== null) return at
   }
@@ -97,11 +108,21 @@ export function offsetsToPieces(map: TextMap<Text>, start: number, end: number):
   return textPieces(map, start, end)
 }
 
-function createMark(doc: Document, mark: HighlightMark): HTMLElement {
-  const element = doc.createElement('mark')
-  element.className = `${HIGHLIGHT_CLASS} ${HIGHLIGHT_CLASS}-${isHighlightColor(mark.color) ? mark.color : 'yellow'}`
-  element.setAttribute('data-highlight-id', String(mark.id))
-  return element
+/** Makes the marks of one wrapping: one template per colour, cloned (cheaper than building each one). */
+function markMaker(doc: Document): (mark: HighlightMark) => HTMLElement {
+  const templates = new Map<string, HTMLElement>()
+  return (mark) => {
+    const color = isHighlightColor(mark.color) ? mark.color : 'yellow'
+    let template = templates.get(color)
+    if (!template) {
+      template = doc.createElement('mark')
+      template.className = `${HIGHLIGHT_CLASS} ${HIGHLIGHT_CLASS}-${color}`
+      templates.set(color, template)
+    }
+    const element = template.cloneNode(false) as HTMLElement
+    element.setAttribute('data-highlight-id', String(mark.id))
+    return element
+  }
 }
 
 interface NodePiece {
@@ -109,6 +130,13 @@ interface NodePiece {
   end: number
   /** Rank of its highlight: a lower rank wraps outside a higher one. */
   rank: number
+}
+
+/** Puts `inner` into `mark`, where `inner` was. */
+function wrapIn(mark: HTMLElement, inner: Node): HTMLElement {
+  inner.parentNode!.insertBefore(mark, inner)
+  mark.appendChild(inner)
+  return mark
 }
 
 /**
@@ -119,6 +147,7 @@ interface NodePiece {
  */
 export function wrapRanges(doc: Document, map: TextMap<Text>, ranges: readonly HighlightMark[]): void {
   const ordered = [...ranges].sort((a, b) => a.start - b.start || b.end - a.end)
+  const makeMark = markMaker(doc)
   const byNode = new Map<Text, NodePiece[]>()
   ordered.forEach((range, rank) => {
     for (const piece of textPieces(map, range.start, range.end)) {
@@ -130,6 +159,13 @@ export function wrapRanges(doc: Document, map: TextMap<Text>, ranges: readonly H
   })
   for (const [node, pieces] of byNode) {
     const length = node.data.length
+    if (pieces.length === 1) {
+      // Most text nodes hold one highlight or none: split off what is outside it and wrap the rest.
+      const { start, end, rank } = pieces[0]!
+      if (end < length) node.splitText(end)
+      wrapIn(makeMark(ordered[rank]!), start > 0 ? node.splitText(start) : node)
+      continue
+    }
     const cuts = [...new Set(pieces.flatMap((p) => [p.start, p.end]))]
       .filter((cut) => cut > 0 && cut < length)
       .sort((a, b) => a - b)
@@ -150,12 +186,7 @@ export function wrapRanges(doc: Document, map: TextMap<Text>, ranges: readonly H
         .filter((p) => p.start <= fragment.start && p.end >= fragment.end)
         .sort((a, b) => b.rank - a.rank)
       let inner: Node = fragment.node
-      for (const piece of covering) {
-        const mark = createMark(doc, ordered[piece.rank]!)
-        inner.parentNode!.insertBefore(mark, inner)
-        mark.appendChild(inner)
-        inner = mark
-      }
+      for (const piece of covering) inner = wrapIn(makeMark(ordered[piece.rank]!), inner)
     }
   }
 }
@@ -181,7 +212,7 @@ export function unwrapHighlights(root: ParentNode, id?: string): void {
  * each one was placed; null means it could not be (show it as orphaned; it is never dropped).
  */
 export function wrapHighlights(doc: Document, root: Node, highlights: readonly Highlight[]): HighlightPlacement[] {
-  if (root.nodeType === Node.ELEMENT_NODE || root.nodeType === Node.DOCUMENT_NODE) {
+  if (root.nodeType === ELEMENT_NODE || root.nodeType === DOCUMENT_NODE) {
     unwrapHighlights(root as unknown as ParentNode)
   }
   const map = readerTextMap(root)
@@ -195,8 +226,19 @@ export function wrapHighlights(doc: Document, root: Node, highlights: readonly H
   return placements
 }
 
+/**
+ * Draws one more highlight in a document that may already show others (after the user makes one): only
+ * the text it covers is touched, so the reader keeps its layout and place. Returns where it was placed.
+ */
+export function drawHighlight(doc: Document, root: Node, highlight: Highlight): Anchor | null {
+  const map = readerTextMap(root)
+  const anchor = anchorHighlight(highlight, map.text)
+  if (anchor) wrapRanges(doc, map, [{ id: highlight.id, color: highlight.color, start: anchor.start, end: anchor.end }])
+  return anchor
+}
+
 /** The id of the (innermost) highlight at a node, e.g. a click's target; null when it is in none. */
 export function highlightIdAt(node: Node | null): string | null {
-  const element = node && node.nodeType === Node.ELEMENT_NODE ? (node as Element) : (node?.parentElement ?? null)
+  const element = node && node.nodeType === ELEMENT_NODE ? (node as Element) : (node?.parentElement ?? null)
   return element?.closest(`mark.${HIGHLIGHT_CLASS}[data-highlight-id]`)?.getAttribute('data-highlight-id') ?? null
 }

@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'UNSUPPORTED_TYPE'
   | 'UNSUPPORTED_ENCODING'
   | 'NOT_AN_ARTICLE'
+  | 'BAD_EXPORT'
   | 'NOT_FOUND'
   | 'INVALID_INPUT'
   | 'FORBIDDEN'

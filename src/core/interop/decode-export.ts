@@ -58,15 +58,93 @@ export function parseJsonExport(text: string, where = ''): unknown {
   }
 }
 
-// V8 says "… in JSON at position 1234 (line 3 column 7)" in recent versions and only the position in older
-// ones; the line is what a person can find in an editor.
+/** " at line N" for where JSON text stops being JSON (V8's own message gives no position in Node 20). */
 function jsonErrorPlace(text: string, error: unknown): string {
-  const message = error instanceof Error ? error.message : ''
-  const line = /line (\d+)/.exec(message)?.[1]
-  if (line) return ` at line ${line}`
-  const position = /position (\d+)/.exec(message)?.[1]
-  if (!position) return ''
-  let lines = 1
-  for (let i = 0; i < Number(position) && i < text.length; i++) if (text.charCodeAt(i) === 10) lines++
-  return ` at line ${lines}`
+  const offset = jsonErrorOffset(text)
+  if (offset === null)
+    return error instanceof Error && /end of JSON input/i.test(error.message) ? ' (it ends too early)' : ''
+  let line = 1
+  for (let i = 0; i < offset; i++) if (text.charCodeAt(i) === 10) line++
+  return ` at line ${line}`
+}
+
+/**
+ * The offset of the first character that makes `text` invalid JSON, or null if it ends too early or is
+ * valid. A small recursive scanner, run only after JSON.parse failed; depth is capped before that.
+ */
+export function jsonErrorOffset(text: string): number | null {
+  let i = 0
+  const space = () => {
+    while (i < text.length && ' \t\n\r'.includes(text[i] as string)) i++
+  }
+  const fail = (): never => {
+    throw i
+  }
+  const literal = (word: string) => {
+    for (const c of word) {
+      if (text[i] !== c) fail()
+      i++
+    }
+  }
+  const string = () => {
+    i++
+    while (i < text.length && text[i] !== '"') {
+      const c = text.charCodeAt(i)
+      if (c < 0x20) fail()
+      if (c === 92) {
+        i++
+        if (text[i] === 'u') {
+          if (!/^[0-9a-f]{4}$/i.test(text.slice(i + 1, i + 5))) fail()
+          i += 4
+        } else if (!'"\\/bfnrt'.includes(text[i] ?? 'x')) fail()
+      }
+      i++
+    }
+    if (i >= text.length) throw null
+    i++
+  }
+  const number = () => {
+    const match = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i, i + 400))
+    if (!match) fail()
+    i += (match as RegExpExecArray)[0].length
+  }
+  const value = (): void => {
+    space()
+    if (i >= text.length) throw null
+    const c = text[i]
+    if (c === '{' || c === '[') {
+      const close = c === '{' ? '}' : ']'
+      i++
+      space()
+      if (text[i] === close) return void i++
+      for (;;) {
+        if (close === '}') {
+          space()
+          if (text[i] !== '"') fail()
+          string()
+          space()
+          if (text[i] !== ':') fail()
+          i++
+        }
+        value()
+        space()
+        if (i >= text.length) throw null
+        if (text[i] === close) return void i++
+        if (text[i] !== ',') fail()
+        i++
+      }
+    }
+    if (c === '"') return string()
+    if (c === 't') return literal('true')
+    if (c === 'f') return literal('false')
+    if (c === 'n') return literal('null')
+    number()
+  }
+  try {
+    value()
+    space()
+    return i < text.length ? i : null
+  } catch (at) {
+    return typeof at === 'number' ? Math.min(at, text.length) : null
+  }
 }

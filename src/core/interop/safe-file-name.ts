@@ -7,7 +7,7 @@ export const MAX_STEM_BYTES = 120
 // Path separators, Windows-forbidden characters, control and direction-override characters (a title with
 // U+202E can make "evil.exe.md" display as "evil.dm.exe").
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const FORBIDDEN = /[<>:"/\\|?*\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g
+const FORBIDDEN = /[<>"?*\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g
 // Windows refuses these as names, with any extension.
 const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\.|$)/i
 
@@ -15,6 +15,10 @@ const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\.|$)/i
 export function safeStem(title: string, maxBytes = MAX_STEM_BYTES): string {
   let stem = title
     .normalize('NFC')
+    // "Tables: a guide / part 1" reads best as "Tables - a guide - part 1".
+    .replace(/:/g, ' -')
+    .replace(/[/\\|]/g, '-')
+    .replace(/"/g, '')
     .replace(FORBIDDEN, ' ')
     .replace(/\s+/g, ' ')
     .trim()

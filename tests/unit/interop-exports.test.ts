@@ -8,6 +8,7 @@ import { writeBookmarks } from '../../src/core/interop/export-bookmarks'
 import { writeCsv } from '../../src/core/interop/export-csv'
 import { openExportDirectory } from '../../src/core/interop/export-directory'
 import { writeEpub } from '../../src/core/interop/export-epub'
+import { writeLecternArchive } from '../../src/core/interop/export-lectern'
 import { exportHtml } from '../../src/core/interop/export-html'
 import { exportMarkdown } from '../../src/core/interop/export-markdown'
 import type { ExportArticle } from '../../src/core/interop/export-types'
@@ -62,6 +63,9 @@ function articles(): ExportArticle[] {
   ]
 }
 
+// A page nested far deeper than any article: the tree walkers exporters use would overflow the stack.
+const DEEP = `${'<div>'.repeat(30_000)}deep words${'</div>'.repeat(30_000)}`
+
 describe('markdown export', () => {
   it('writes front matter by YAML, highlights as quotes, GFM tables and images in assets/ beside the files', async () => {
     const out = join(dir.path, 'md')
@@ -87,6 +91,23 @@ describe('markdown export', () => {
     expect(body.indexOf('## Highlights')).toBeLessThan(body.indexOf('Intro with ![red square]'))
     expect(body).toContain(`![red square](${redName})`)
     expect(body).toContain('| Team | Score |')
+  })
+
+  it('gives a missing image its alt text, and a page nested too deep for turndown its text', async () => {
+    const out = join(dir.path, 'md-odd')
+    const gone = assetName(Buffer.from('not stored'), 'png')
+    const summary = await exportMarkdown(
+      each([
+        exportArticle(articleMeta({ id: 'm1', title: 'Gone' }), `<p>See <img src="${gone}" alt="the chart"></p>`),
+        exportArticle(articleMeta({ id: 'm2', title: 'Deep' }), DEEP)
+      ]),
+      await openExportDirectory(out)
+    )
+    expect(summary).toMatchObject({ articles: 2, assets: 0, missingAssets: 1 })
+    const first = readFileSync(join(out, 'Gone.md'), 'utf8')
+    expect(first).toContain('See the chart')
+    expect(first).not.toContain(gone)
+    expect(readFileSync(join(out, 'Deep.md'), 'utf8')).toContain('deep words')
   })
 
   it('never overwrites a file already in the folder', async () => {
@@ -115,6 +136,21 @@ describe('html export', () => {
     expect(document.querySelector('h1')?.textContent).toBe('Tables: a "guide" / part 1')
     expect(document.querySelector('.highlights blockquote')?.textContent).toBe('Intro with')
     expect(page).not.toMatch(/<script|<link|src="(?!data:)/i)
+  })
+})
+
+describe('a page nested 30,000 levels deep', () => {
+  it('exports to HTML, EPUB and the archive as its text, without overflowing the stack', async () => {
+    const deep = () => each([exportArticle(articleMeta({ id: 'deep' }), DEEP)])
+    const html = await exportHtml(deep(), await openExportDirectory(join(dir.path, 'deep-html')))
+    expect(readFileSync(join(dir.path, 'deep-html', html.files[0] as string), 'utf8')).toContain('<p>deep words</p>')
+    const epub = memoryStream()
+    await writeEpub(deep(), epub)
+    const archive = memoryStream()
+    await writeLecternArchive(deep(), archive)
+    const back = await readExport({ bytes: archive.bytes() })
+    if (back.format !== 'lectern') throw new Error(back.format)
+    for await (const article of back.articles()) expect(article.text).toBe('deep words')
   })
 })
 

@@ -3,6 +3,7 @@ import type { Writable } from 'node:stream'
 import { displayTitle, escapeXml, readImages, safeLang } from './article-dom'
 import { articleXhtml, xhtmlParagraphs } from './epub-xhtml'
 import { IMAGE_TYPES, type ExportArticle, type ExportSummary } from './export-types'
+import { exportableHtml } from './html-text'
 import { ZipWriter } from './zip-writer'
 
 export interface EpubOptions {
@@ -149,7 +150,7 @@ function chapterXhtml(
         )
         .join('')}</section>`
     : ''
-  const body = articleXhtml(article.html, usable, imageHref)
+  const body = articleXhtml(exportableHtml(article.html), usable, imageHref)
   return page(
     title,
     safeLang(meta.lang) ?? bookLang,

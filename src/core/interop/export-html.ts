@@ -1,6 +1,7 @@
 import { articleTemplate, displayTitle, escapeXml, forEachStoredImage, readImages, safeLang } from './article-dom'
 import type { ExportDirectory } from './export-directory'
 import { IMAGE_TYPES, type ExportArticle, type ExportSummary } from './export-types'
+import { exportableHtml } from './html-text'
 
 // Readable without Lectern or a network: system fonts, a comfortable measure, light and dark.
 const STYLE = `
@@ -43,7 +44,7 @@ export async function exportHtml(
  */
 export function articleToHtml(article: ExportArticle, images: ReadonlyMap<string, Uint8Array>): string {
   const { meta } = article
-  const template = articleTemplate(article.html)
+  const template = articleTemplate(exportableHtml(article.html))
   forEachStoredImage(
     template.content,
     (name) => images.has(name),

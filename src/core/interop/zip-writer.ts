@@ -53,10 +53,14 @@ export class ZipWriter {
       return
     }
     this.added++
+    // yazl keeps this function until the zip ends: it must not keep the bytes once they are handed over.
+    let held: Buffer | null = bytes
     this.zip.addReadStreamLazy(name, entry, (callback) => {
+      const data = held ?? Buffer.alloc(0)
+      held = null
       this.started++
       this.waiter?.()
-      callback(null, Readable.from([bytes], { objectMode: false }))
+      callback(null, Readable.from([data], { objectMode: false }))
     })
   }
 

@@ -160,6 +160,15 @@ describe('hostile files neither crash nor escape', () => {
     reader.close()
   })
 
+  it('an Omnivore article too large to carry is left out, its item kept', async () => {
+    const zip = rawZip([
+      { name: 'metadata_0_to_1.json', data: '[{"slug": "big", "url": "https://big.example", "title": "Big"}]' },
+      { name: 'content/big.html', data: '<p>x</p>', declaredSize: IMPORT_CAPS.maxContentBytes + 1 }
+    ])
+    const { items } = await read(zip)
+    expect(items.map((i) => [i.url, i.content])).toEqual([['https://big.example', null]])
+  })
+
   it('a 50 MB line in a CSV is refused, naming the line', async () => {
     const csv = `title,url,time_added,tags,status\nA,https://a.example,1,,unread\n"${'x'.repeat(50 * 1024 * 1024)}",https://b.example,1,,unread\n`
     const error = await refusal(csv)

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { dedupeImported } from '../../src/core/interop/merge-imported'
 import { readExport } from '../../src/core/interop/read-export'
 import type { ImportFormat, ImportResult } from '../../src/core/interop/import-types'
 import { rawZip } from '../support/interop-fixtures'
@@ -30,7 +31,8 @@ describe('Pocket', () => {
     `"He said ""hi""",https://example.com/a?utm_source=x,1700000000,9,ai|café ☕|ai,archive\n` +
     `,example.org/no-scheme,,10,,unread\n` +
     `https://dup.example/x,https://dup.example/x,1600000000,11,,unread\n` +
-    `Bad,javascript:alert(1),1600000000,12,,unread\n`
+    `Bad,javascript:alert(1),1600000000,12,,unread\n` +
+    `Again,https://example.com/a#section,1500000000,13,later,unread\n`
 
   it('reads a lone CSV by its header: dates, tags, states, quotes, a BOM and an extra column', async () => {
     const { format, items, skipped } = await importFile(csv)
@@ -53,6 +55,19 @@ describe('Pocket', () => {
     // Pocket writes the address as the title when there is none: that is not a title.
     expect(items[2]?.title).toBeNull()
     expect(skipped).toEqual([{ origin: 'line 5', reason: 'a javascript: address, not a web page' }])
+  })
+
+  it('returns a duplicate row as it is; dedupeImported folds it into the first by the merge rule', async () => {
+    const { items } = await importFile(csv)
+    expect(items).toHaveLength(4)
+    const { items: unique, merged } = dedupeImported(items)
+    expect(merged).toBe(1)
+    expect(unique[0]).toMatchObject({
+      savedAt: '2017-07-14T02:40:00.000Z',
+      tags: ['ai', 'café ☕', 'later'],
+      state: 'archived',
+      origin: 'line 2'
+    })
   })
 
   it('reads pocket.zip: every part in order, and the annotations as highlights', async () => {

@@ -124,8 +124,11 @@ async function readOmnivoreZip(zip: ZipReader): Promise<ImportResult> {
   }
   const contents = bySlug('content', 'html')
   const notes = bySlug('highlights', 'md')
+  // An article too large to carry is left out (the page is fetched instead); it does not refuse the file.
   const text = async (entry: ZipEntry | undefined) =>
-    entry ? decodeExport(await zip.read(entry, IMPORT_CAPS.maxContentBytes), entry.name) : null
+    entry && entry.size <= IMPORT_CAPS.maxContentBytes
+      ? decodeExport(await zip.read(entry, IMPORT_CAPS.maxContentBytes), entry.name)
+      : null
   const files: OmnivoreFiles = {
     content: (slug) => text(contents.get(slug)),
     highlights: (slug) => text(notes.get(slug))

@@ -50,6 +50,12 @@ export interface SkippedEntry {
   reason: string
 }
 
+/** Where a parser puts what it read: items, and what it skipped. */
+export interface Collected {
+  items: ImportedItem[]
+  skipped: SkippedEntry[]
+}
+
 /** What reading an export gives back (every format but the Lectern archive, which is streamed). */
 export interface ImportResult {
   format: Exclude<ImportFormat, 'lectern'>

@@ -1,6 +1,6 @@
+import type { Collected } from './import-types'
 import { scanHtml } from './html-tags'
 import { LineCounter } from './line-counter'
-import type { Collected } from './parse-pocket'
 import { cleanTags, cleanTitle, folderTag, newItem, parseDate, splitTags, webUrl } from './import-values'
 
 // Folders a browser makes itself: their names ("Bookmarks bar", "Other Bookmarks") say nothing about the

@@ -1,7 +1,6 @@
 import { jsonNestsDeeperThan } from './decode-export'
 import { readCsv } from './csv-records'
-import { badExport } from './import-types'
-import type { Collected } from './parse-pocket'
+import { badExport, type Collected } from './import-types'
 import { cleanTags, cleanTitle, newItem, parseDate, webUrl } from './import-values'
 
 /**

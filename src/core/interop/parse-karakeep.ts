@@ -1,5 +1,4 @@
-import { badExport } from './import-types'
-import type { Collected } from './parse-pocket'
+import { badExport, type Collected } from './import-types'
 import {
   cleanTags,
   cleanTitle,

@@ -1,5 +1,4 @@
-import { IMPORT_CAPS, type ImportedHighlight } from './import-types'
-import type { Collected } from './parse-pocket'
+import { IMPORT_CAPS, type ImportedHighlight, type Collected } from './import-types'
 import {
   cleanTags,
   cleanTitle,

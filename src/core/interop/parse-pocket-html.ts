@@ -1,6 +1,6 @@
+import type { Collected } from './import-types'
 import { scanHtml } from './html-tags'
 import { LineCounter } from './line-counter'
-import type { Collected } from './parse-pocket'
 import { cleanTitle, newItem, parseDate, splitTags, webUrl } from './import-values'
 
 /**

@@ -1,11 +1,6 @@
 import { readCsv } from './csv-records'
-import { badExport, type ImportedItem, type SkippedEntry } from './import-types'
+import { badExport, type Collected } from './import-types'
 import { cleanTitle, highlight, highlights, newItem, parseDate, splitTags, webUrl } from './import-values'
-
-export interface Collected {
-  items: ImportedItem[]
-  skipped: SkippedEntry[]
-}
 
 /**
  * Pocket's 2025 CSV (`title,url,time_added,tags,status`, one file or part_000000.csv… in pocket.zip):

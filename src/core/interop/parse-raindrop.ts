@@ -1,6 +1,5 @@
 import { readCsv } from './csv-records'
-import { badExport, type ImportedHighlight } from './import-types'
-import type { Collected } from './parse-pocket'
+import { badExport, type ImportedHighlight, type Collected } from './import-types'
 import {
   cleanTags,
   cleanTitle,

@@ -1,6 +1,5 @@
 import { readCsv } from './csv-records'
-import { badExport } from './import-types'
-import type { Collected } from './parse-pocket'
+import { badExport, type Collected } from './import-types'
 import { cleanTags, cleanTitle, newItem, parseDate, parseProgress, webUrl } from './import-values'
 
 /**

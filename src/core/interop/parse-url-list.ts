@@ -1,5 +1,4 @@
-import { IMPORT_CAPS } from './import-types'
-import type { Collected } from './parse-pocket'
+import { IMPORT_CAPS, type Collected } from './import-types'
 import { cleanTitle, newItem, webUrl } from './import-values'
 
 /**

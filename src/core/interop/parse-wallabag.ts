@@ -1,5 +1,4 @@
-import { IMPORT_CAPS } from './import-types'
-import type { Collected } from './parse-pocket'
+import { IMPORT_CAPS, type Collected } from './import-types'
 import { cleanTags, cleanTitle, highlight, highlights, newItem, parseDate, parseFlag, webUrl } from './import-values'
 
 interface WallabagEntry {

@@ -13,12 +13,12 @@ export type ErrorCode =
   | 'UNSUPPORTED_TYPE'
   | 'UNSUPPORTED_ENCODING'
   | 'NOT_AN_ARTICLE'
-  | 'BAD_EXPORT'
   | 'NOT_FOUND'
   | 'INVALID_INPUT'
   | 'FORBIDDEN'
   | 'NOT_SUPPORTED'
   | 'LIBRARY_IN_USE'
+  | 'BAD_EXPORT'
   | 'CANCELLED'
   | 'INTERNAL'
   | `HTTP_${number}`

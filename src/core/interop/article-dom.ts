@@ -1,11 +1,28 @@
-import { fragmentWindow } from '../extract/dom-window'
+import { createRequire } from 'node:module'
 import { articleAssets, type ExportArticle, type ExportSummary } from './export-types'
 
 const ASSET_SRC = /^assets\/[a-f0-9]{64}\.(?:jpg|png|gif|webp|avif)$/
 
-/** The article's stored HTML parsed into a detached <template> (jsdom: no scripts, no resource loads). */
+type JsdomWindow = import('jsdom').JSDOM['window']
+let window: JsdomWindow | null = null
+
+/**
+ * One empty jsdom window for the HTML and EPUB exporters (spec-exact parsing and XML serialization).
+ * jsdom takes ~0.4 s to load, so it is loaded on first use: importing and the other formats never pay it.
+ * It runs no scripts and loads no resources; its console is silenced.
+ */
+export function exportWindow(): JsdomWindow {
+  if (window) return window
+  const jsdom = createRequire(import.meta.url)('jsdom') as typeof import('jsdom')
+  window = new jsdom.JSDOM('<!doctype html><html><body></body></html>', {
+    virtualConsole: new jsdom.VirtualConsole()
+  }).window
+  return window
+}
+
+/** The article's stored HTML parsed into a detached <template>. */
 export function articleTemplate(html: string): HTMLTemplateElement {
-  const template = fragmentWindow().document.createElement('template')
+  const template = exportWindow().document.createElement('template')
   template.innerHTML = html
   return template
 }

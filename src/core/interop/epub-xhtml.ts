@@ -1,5 +1,4 @@
-import { fragmentWindow } from '../extract/dom-window'
-import { escapeXml, forEachStoredImage } from './article-dom'
+import { escapeXml, exportWindow, forEachStoredImage } from './article-dom'
 
 // Stored article HTML is sanitized HTML5 but not necessarily *valid* HTML5: a page may put a list inside a
 // <span>, an <li> outside any list, a <time> without a machine-readable date. Browsers shrug; EPUB reading
@@ -33,7 +32,7 @@ export function articleXhtml(
   hasImage: (name: string) => boolean,
   imageHref: (name: string) => string
 ): string {
-  const document = fragmentWindow().document
+  const document = exportWindow().document
   const body = document.createElement('body')
   const template = document.createElement('template')
   template.innerHTML = html
@@ -47,7 +46,7 @@ export function articleXhtml(
   fixStructure(body)
   fixAttributes(body)
   cleanText(body)
-  const xml = new (fragmentWindow().XMLSerializer)().serializeToString(body)
+  const xml = new (exportWindow().XMLSerializer)().serializeToString(body)
   return xml.replace(/^<body[^>]*>/, '').replace(/<\/body>$|<body[^>]*\/>$/, '')
 }
 

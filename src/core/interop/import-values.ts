@@ -1,6 +1,6 @@
 import { LecternError } from '../../shared/errors'
 import { checkWebUrl } from '../import/check-url'
-import { normalizeTag } from '../library/library-query'
+import { normalizeTag } from '../../shared/tags'
 import { IMPORT_CAPS, type ImportedHighlight, type ImportedItem } from './import-types'
 
 // Value parsers shared by every import format. Each is total: a bad value gives null (or a reason), never

@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { ARTICLE_ID_PATTERN } from '../../shared/article-id'
+import type { ArticleMeta } from '../../shared/types'
 
 // The Lectern archive: a zip with one folder per article, the same layout as the data dir, so it is also
 // readable by hand (content.html opens in a browser; content.txt and meta.json in any editor).
@@ -23,6 +25,38 @@ export const archiveManifestSchema = z.object({
   highlights: z.number().int().min(0)
 })
 export type ArchiveManifest = z.infer<typeof archiveManifestSchema>
+
+const text = (max: number) => z.string().max(max)
+const date = z.string().max(64)
+
+/**
+ * An article's meta.json. The archive is a file from outside, so every field has a bound; `satisfies` ties
+ * the schema to ArticleMeta, so a new field cannot be forgotten here (the archive version says what an
+ * older file lacks).
+ */
+export const archiveMetaSchema = z.object({
+  id: z.string().regex(ARTICLE_ID_PATTERN),
+  url: text(8192),
+  canonicalUrl: text(8192),
+  title: text(10_000),
+  byline: text(10_000).nullable(),
+  siteName: text(10_000).nullable(),
+  excerpt: text(100_000).nullable(),
+  lang: text(64).nullable(),
+  wordCount: z.number().min(0),
+  readingMinutes: z.number().min(0),
+  savedAt: date,
+  publishedAt: date.nullable(),
+  readAt: date.nullable(),
+  state: z.enum(['unread', 'archived']),
+  favorite: z.boolean(),
+  tags: z.array(text(1000)).max(10_000),
+  progress: z.number().min(0).max(1),
+  leadImage: z
+    .string()
+    .regex(/^assets\/[a-f0-9]{64}\.(?:jpg|png|gif|webp|avif)$/)
+    .nullable()
+}) satisfies z.ZodType<Omit<ArticleMeta, 'contentMissing'>>
 
 export const archiveHighlightSchema = z.object({
   quote: z.string().max(1_000_000),

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { DEFAULT_IMPORT_LIMITS } from '../import/import-limits'
-import { articleMetaSchema } from '../library/library-schema'
+import { isArticleId } from '../../shared/article-id'
 import type { ArticleMeta } from '../../shared/types'
 import { parseJsonExport } from './decode-export'
 import type { ExportHighlight } from './export-types'
@@ -11,6 +11,7 @@ import {
   ARCHIVE_VERSION,
   archiveHighlightSchema,
   archiveManifestSchema,
+  archiveMetaSchema,
   type ArchiveManifest
 } from './lectern-archive-format'
 import type { ZipEntry, ZipReader } from './zip-reader'
@@ -38,7 +39,6 @@ export interface LecternArchive {
   close(): void
 }
 
-const ARTICLE_ID = /^[a-z0-9][a-z0-9-]{0,63}$/
 const MAX_META_BYTES = 1024 * 1024
 const MAX_CONTENT_BYTES = 64 * 1024 * 1024
 const MAX_ASSETS_PER_ARTICLE = 1000
@@ -129,10 +129,10 @@ async function readArticle(
   origin: string,
   skipped: SkippedEntry[]
 ): Promise<ArchivedArticle | string> {
-  if (!ARTICLE_ID.test(folder.id)) return 'not a Lectern article id'
+  if (!isArticleId(folder.id)) return 'not a Lectern article id'
   const metaEntry = folder.files.get('meta.json')
   if (!metaEntry) return 'no meta.json'
-  const parsed = articleMetaSchema.safeParse(
+  const parsed = archiveMetaSchema.safeParse(
     parseJsonExport((await zip.read(metaEntry, MAX_META_BYTES)).toString('utf8'), `${origin}/meta.json`)
   )
   if (!parsed.success) {

@@ -19,6 +19,7 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'NOT_SUPPORTED'
   | 'LIBRARY_IN_USE'
+  | 'BAD_EXPORT'
   | 'CANCELLED'
   | 'INTERNAL'
   | `HTTP_${number}`

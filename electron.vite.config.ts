@@ -1,12 +1,15 @@
 import { resolve } from 'node:path'
 import { defineConfig, externalizeDepsPlugin } from 'electron-vite'
 import react from '@vitejs/plugin-react'
+import { STARTUP_DEPENDENCIES, WORKER_DEPENDENCIES } from './scripts/bundled-dependencies.js'
 
 export default defineConfig({
   main: {
-    // lowdb (and its steno) are ESM-only: bundle them into main instead of requiring them at run time.
-    plugins: [externalizeDepsPlugin({ exclude: ['lowdb', 'steno'] })],
+    // lowdb (and its steno) are ESM-only: bundle them into main instead of requiring them at run time; the
+    // extract worker's libraries are bundled (and minified) so a worker starts in ~0.15 s.
+    plugins: [externalizeDepsPlugin({ exclude: [...STARTUP_DEPENDENCIES, ...WORKER_DEPENDENCIES] })],
     build: {
+      minify: true,
       rollupOptions: {
         // The extract worker (worker_threads) is built beside index.js, with every chunk in out/main itself:
         // src/core/import/extract-pool.ts looks for it next to the module that starts the pool.

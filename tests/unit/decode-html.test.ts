@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
-import { decodeHtml } from '../../src/core/extract/decode-html'
+import { decodeHtml, decodeWindows1252 } from '../../src/core/extract/decode-html'
 
 const page = (charsetMeta: string, body: string) =>
   `<!doctype html><html><head>${charsetMeta}<title>t</title></head><body><p>${body}</p></body></html>`
@@ -88,5 +88,16 @@ describe('decodeHtml without a declaration', () => {
     const bytes = Buffer.from(page('<meta charset="gb2312">', '离线阅读的文章 and l’été'), 'utf8')
     expect(decodeHtml(bytes).html).toContain('离线阅读的文章 and l’été')
     expect(decodeHtml(bytes, 'text/html; charset=iso-8859-1').html).toContain('离线阅读的文章')
+  })
+})
+
+describe('decodeWindows1252', () => {
+  it('reads every byte as the WHATWG windows-1252 index does (checked against iconv-lite)', () => {
+    const all = Uint8Array.from({ length: 256 }, (_, i) => i)
+    // iconv-lite leaves the five unassigned bytes undecodable; the WHATWG index maps them to U+0081 and so on.
+    const expected = [...iconv.decode(Buffer.from(all), 'windows-1252')].map((c, i) =>
+      c === '\uFFFD' ? String.fromCharCode(i) : c
+    )
+    expect([...decodeWindows1252(all)]).toEqual(expected)
   })
 })

@@ -35,6 +35,8 @@ async function add(args: string[], options: AddOptions): Promise<number> {
   const urls = [...args.filter((arg) => !files.includes(arg)), ...(options.file ? await readUrlList(options.file) : [])]
   if (urls.length === 0 && files.length === 0)
     throw new UsageError('add needs a URL or an HTML file (or --file with a list of URLs)')
+  // Start the page reader's worker now: it loads while the library opens and the page downloads.
+  void import('../../core/import/extract-pool').then(({ extractPool }) => extractPool())
   return withLibrary(options, async (api) => {
     for (const file of files) {
       const { article, existed } = valueOf(

@@ -94,8 +94,12 @@ async function run<T>(task: ExtractTask, timeoutMs: number, cancel?: AbortSignal
   const started = new Int32Array(new SharedArrayBuffer(4))
   const timeout = new AbortController()
   let timer: NodeJS.Timeout | undefined
+  let settled = false
   const startClock = (): void => {
+    // The start is noticed asynchronously: a page may be read before its start is, and then needs no clock.
+    if (settled) return
     timer = setTimeout(() => timeout.abort(), timeoutMs)
+    timer.unref()
   }
   const wait = Atomics.waitAsync(started, 0, 0)
   if (wait.async) void wait.value.then(startClock)
@@ -118,6 +122,7 @@ async function run<T>(task: ExtractTask, timeoutMs: number, cancel?: AbortSignal
     console.error('lectern: the extract worker failed', error)
     throw new LecternError('INTERNAL', 'Something went wrong while reading this page; details are in the log.')
   } finally {
+    settled = true
     clearTimeout(timer)
     // A task that never started (cancelled while queued) releases its waiter.
     Atomics.store(started, 0, 2)

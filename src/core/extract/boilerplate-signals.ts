@@ -167,7 +167,6 @@ const FURNITURE_LINE = new RegExp(
   [
     '^(?:skip to (?:main )?content)$',
     '^(?:subscribe|share|share this|follow|print|email|advert|advertisement|sponsored|ad|iklan|anzeige|publicidade|publicidad|реклама|sign up|sign in|log in|comments?)$',
-    '^\\[\\w+[^\\]]*\\].*\\[/\\w+\\]$',
     '^(?:read|see) (?:more|also)\\b',
     '^(?:related|also on|also read|more|more from|recommended|you may also like|you might also like|popular|trending|recent articles?|most read)\\b.{0,120}$',
     '\\b(?:share (?:this|it|on)|like this (?:story|article)|follow (?:us|her|him|them|me) on|follow us|sign up for|subscribe (?:to|now|for|today)|newsletter|email newsletters?|(?:straight |delivered )?(?:to|in) your inbox)\\b',
@@ -178,12 +177,20 @@ const FURNITURE_LINE = new RegExp(
     '^(?:view author archive|email the author|more articles by)\\b',
     '^(?:tags?|filed under|categories|posted in)\\s*:',
     '\\b(?:all rights reserved|copyright\\s*(?:©|ⓒ|\\(c\\))|©\\s*\\d{4})',
-    '^(?:updated|posted|published|first published|last updated)\\s*(?:on|at)?\\s*:?\\s*.{0,80}$'
+    '^(?:updated|posted|published|first published|last updated)\\s*(?:on|at)?\\s*:?\\s*.{0,80}$',
+    // Calls to act and subscription pitches inside the story's column, and the comment teaser under it.
+    '\\bclick here\\b',
+    '^(?:tell us what you think|what do you think\\?|let us know what you think|have your say|join the (?:conversation|discussion))',
+    '\\b(?:delivered (?:to|through) your (?:door|letterbox|mailbox)|\\d+ issues for)\\b'
   ].join('|'),
   'iu'
 )
 
+// A CMS shortcode its theme failed to render: "[button link=…]Send us your review[/button]".
+const SHORTCODE = /^\[\w+[^\]]*\].*\[\/\w+\]$/
+
 export function isFurnitureLine(text: string): boolean {
+  if (SHORTCODE.test(text)) return true
   // "[Related: ...]", "» Read more", "• Share": leading brackets and bullets do not change what a line is.
   return FURNITURE_LINE.test(text.replace(/^[^\p{L}\p{N}]+/u, '').replace(/[\])]+$/, ''))
 }

@@ -9,6 +9,7 @@ import { keepEmbeddedPosts, rememberQuotes, restoreQuotes } from './keep-embedde
 import { normalizeLang } from './normalize-lang'
 import { readPageMetadata } from './page-metadata'
 import { trimAttributes } from './trim-attributes'
+import { findCaptions, rememberCaptions } from './find-captions'
 import { elementToText } from './html-to-text'
 import { sanitizeArticleHtml } from './sanitize-html'
 import { countWords } from './text-stats'
@@ -83,6 +84,7 @@ function extractFrom(doc: Document, pageUrl: string, options: ExtractOptions): E
   const declaredCanonical = absoluteUrl(meta.canonical, pageBase)
   const base = (options.canonicalBase && declaredCanonical) || pageBase
   const documentTitle = doc.title?.trim() ?? ''
+  const captionTexts = rememberCaptions(doc)
   keepEmbeddedPosts(doc)
   const quotes = rememberQuotes(doc)
   // keepClasses: the cleanup reads class names (the sanitizer drops them afterwards); the serializer hands
@@ -118,7 +120,8 @@ function extractFrom(doc: Document, pageUrl: string, options: ExtractOptions): E
   cleanArticle(root, { title, byline, disabledRules: options.disabledRules })
   normalizeImages(root, base)
   absolutizeLinks(root, base)
-  const text = elementToText(root, { skip: isCaption })
+  const captions = findCaptions(root, captionTexts)
+  const text = elementToText(root, { skip: (el) => captions.has(el) })
   const imageUrls = [...new Set([...root.querySelectorAll('img')].map((img) => img.getAttribute('src') ?? ''))]
   trimAttributes(root)
   return {
@@ -135,11 +138,6 @@ function extractFrom(doc: Document, pageUrl: string, options: ExtractOptions): E
     leadImageUrl: total(() => absoluteUrl(meta.leadImage, base), null),
     canonicalUrl: declaredCanonical
   }
-}
-
-/** Captions stay in the article HTML (readers want them) but are not the story's text. */
-function isCaption(el: Element): boolean {
-  return el.tagName === 'FIGCAPTION'
 }
 
 /** A metadata step's value, or its fallback if the step fails on what the page wrote. */

@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 
 /** One payload of the XSS corpus (tests/fixtures/xss/*.json, sources and licences in its README). */
 export interface XssPayload {
@@ -15,7 +15,8 @@ interface CorpusFile {
   payloads: XssPayload[]
 }
 
-const folder = fileURLToPath(new URL('../fixtures/xss/', import.meta.url))
+// Not `new URL(relative, import.meta.url)`: vite rewrites that pattern into an asset URL in web environments.
+const folder = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/xss')
 
 /** Every payload file of the corpus, by source name. */
 export function loadXssCorpus(): { source: string; payloads: XssPayload[] }[] {

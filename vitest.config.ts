@@ -6,6 +6,8 @@ export default defineConfig({
     testTimeout: 20_000,
     projects: [
       {
+        // Each project inherits the settings above (testTimeout): without it a project falls back to 5 s.
+        extends: true,
         test: {
           name: 'node',
           include: ['tests/{unit,integration}/**/*.test.ts'],
@@ -13,6 +15,7 @@ export default defineConfig({
         }
       },
       {
+        extends: true,
         plugins: [react()],
         test: {
           name: 'components',

@@ -1,39 +1,8 @@
-// Block elements end a line: textContent alone would glue "end of paragraph" to "Start of the next".
-const BLOCKS = new Set([
-  'ADDRESS',
-  'ARTICLE',
-  'ASIDE',
-  'BLOCKQUOTE',
-  'BR',
-  'CAPTION',
-  'CENTER',
-  'DD',
-  'DETAILS',
-  'DIV',
-  'DL',
-  'DT',
-  'FIGCAPTION',
-  'FIGURE',
-  'FOOTER',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'HEADER',
-  'HR',
-  'LI',
-  'MAIN',
-  'OL',
-  'P',
-  'PRE',
-  'SECTION',
-  'SUMMARY',
-  'TABLE',
-  'TR',
-  'UL'
-])
+import { BLOCK_TAGS } from './dom-walk'
+
+// Block elements end a line (the cleanup's blocks, plus the elements that break a line without holding one):
+// textContent alone would glue "end of paragraph" to "Start of the next".
+const BLOCKS: ReadonlySet<string> = new Set([...BLOCK_TAGS, 'BR', 'CAPTION', 'HR', 'SUMMARY'])
 // Table cells: a row reads as one line with its cells apart ("Team<TAB>Score"), never glued together.
 const CELLS = new Set(['TD', 'TH'])
 // Never text: their content is code, styling or embedded documents.
